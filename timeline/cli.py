@@ -1,0 +1,95 @@
+"""The command line: each command parses its options, makes one library call, and turns
+the library's named errors into one sentence on stderr.
+
+    python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl]
+    python -m timeline evaluate [--entities] PATH... [--predictions FILE] [--errors FILE]
+    python -m timeline dates INPUT.jsonl [-o OUT.jsonl]
+    python -m timeline entities INPUT.jsonl [-o OUT.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+
+from timeline.errors import TimelineError
+
+EXIT_OK = 0
+EXIT_NOTHING_PROCESSED = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command; README documents each one."""
+    parser = argparse.ArgumentParser(prog="python -m timeline", description="News events on a timeline you can trust.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="write the event table of article files or folders")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files (.txt .md .jsonl .csv .html) or folders"
+    )
+    extract.add_argument("--date", type=_iso_date, help="publication date for articles that do not state one")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
+    extract.add_argument("--merged", action="store_true", help="write merged events instead of one row per mention")
+
+    evaluate = commands.add_parser("evaluate", help="score dates (or --entities) against MEANTIME or TimeML")
+    evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated files or folders (.xml CAT, .tml TimeML)")
+    evaluate.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    evaluate.add_argument("--predictions", metavar="FILE", help="write the predicted dates here (JSONL)")
+    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates here (JSONL)")
+
+    dates = commands.add_parser("dates", help="date expressions of JSONL articles, one JSON line each")
+    dates.add_argument("input", metavar="INPUT.jsonl")
+    dates.add_argument("-o", "--output", metavar="OUT.jsonl")
+
+    entities = commands.add_parser("entities", help="named mentions of JSONL articles, one JSON line each")
+    entities.add_argument("input", metavar="INPUT.jsonl")
+    entities.add_argument("-o", "--output", metavar="OUT.jsonl")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    except TimelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_NOTHING_PROCESSED
+    except KeyboardInterrupt:
+        print("error: interrupted.", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "extract":
+        from timeline.commands import extract
+
+        return extract.run(args.paths, date=args.date, output=args.output, fmt=args.format, merged=args.merged)
+    if args.command == "evaluate":
+        if args.entities:
+            from timeline.evaluation import entities as entity_scoring
+
+            print(entity_scoring.run(args.paths))
+        else:
+            from timeline.evaluation import dates as date_scoring
+
+            print(date_scoring.run(args.paths, args.predictions, args.errors))
+        return EXIT_OK
+    if args.command == "dates":
+        from timeline.batch import dates as date_batch
+
+        return date_batch.run(args.input, args.output)
+    from timeline.batch import entities as entity_batch
+
+    return entity_batch.run(args.input, args.output)
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None

@@ -1,0 +1,36 @@
+"""Every error the library raises on purpose, each saying when it is raised.
+
+The CLI and the dashboard catch :class:`TimelineError` and show its message as
+one sentence; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class TimelineError(Exception):
+    """Base class: its ``str()`` is a complete sentence fit to show a user."""
+
+
+class ModelNotInstalledError(TimelineError):
+    """Raised when the configured spaCy model package cannot be imported."""
+
+
+class ArticleError(TimelineError):
+    """Raised when one article (a file, a row, a line) cannot be read.
+
+    ``where`` names the file and, when known, the line or row, so a message
+    can say what, where and why in one sentence.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{where}: {reason}")
+
+
+class ArticleDateError(ArticleError):
+    """Raised when an article has no publication date, or one that is not a real date."""
+
+
+class EvaluationInputError(TimelineError):
+    """Raised when an annotated corpus file (CAT XML or TimeML) cannot be read."""

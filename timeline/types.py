@@ -1,0 +1,140 @@
+"""The typed values passed between stages. Each is frozen: a stage never edits another's output."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Precision(StrEnum):
+    """How much of the calendar a date value covers."""
+
+    DAY = "day"
+    WEEKEND = "weekend"
+    WEEK = "week"
+    MONTH = "month"
+    SEASON = "season"
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+    DECADE = "decade"
+    CENTURY = "century"
+    #: PRESENT_REF / PAST_REF / FUTURE_REF: a time relative to the article, with no extent.
+    REFERENCE = "reference"
+
+
+class DateSource(StrEnum):
+    """Where an event's date came from."""
+
+    #: Written in full in the text ("December 1, 2023", "2015").
+    EXPLICIT = "explicit"
+    #: Resolved against the article date ("Sunday", "last month", "On November 9").
+    RELATIVE = "relative"
+    #: Taken from the sentence before, which tells the same story ("At the time").
+    CONTEXT = "context"
+    #: The article's own publication date.
+    ARTICLE = "article"
+
+
+class EntityType(StrEnum):
+    """Coarse entity types, as scored against annotated corpora."""
+
+    PERSON = "PER"
+    ORGANISATION = "ORG"
+    LOCATION = "LOC"
+
+
+class ActorKind(StrEnum):
+    """What kind of actor a name denotes."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    STATE = "state"
+    ARMED_GROUP = "armed_group"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article with its publication date, as the user gave it."""
+
+    article_id: str
+    title: str
+    date: dt.date
+    text: str
+    source: str = "unknown"
+    url: str = ""
+    #: Where it was read from (file, file:line, upload name); for messages only.
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class TimexValue:
+    """A resolved date: its TIMEX3 value and the calendar days it covers.
+
+    ``start``/``end`` are the first and last day covered; both are ``None`` for
+    REF values (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``), which have no extent.
+    """
+
+    value: str
+    precision: Precision
+    start: dt.date | None
+    end: dt.date | None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a text, with character offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    timex: TimexValue
+    source: DateSource
+
+
+@dataclass(frozen=True)
+class Place:
+    """A canonical place with its country and region."""
+
+    name: str
+    #: ISO 3166-1 alpha-3 code, or "" for a place above countries (a region, a sea).
+    country_code: str
+    #: Common English country name ("Syria", "Türkiye"), or "".
+    country: str
+    region: str
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """A named mention in a text, resolved to its canonical entity."""
+
+    start: int
+    end: int
+    text: str
+    type: EntityType
+    #: One name per entity across all articles ("Hakan Fidan", "Türkiye").
+    canonical: str
+    #: Country (common English name) the entity belongs to or lies in, or "".
+    country: str = ""
+    #: For actors: person / organisation / state / armed group. None for plain places.
+    actor_kind: ActorKind | None = None
+    #: For people: the role stated with the name ("Foreign Minister"), or "".
+    role: str = ""
+    #: For places: the resolved place.
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated happening: one date in one sentence, with who and where."""
+
+    event_id: str
+    article: Article
+    sentence_index: int
+    sentence: str
+    date: DateMention
+    actors: tuple[str, ...] = field(default_factory=tuple)
+    places: tuple[str, ...] = field(default_factory=tuple)
+    countries: tuple[str, ...] = field(default_factory=tuple)
+    regions: tuple[str, ...] = field(default_factory=tuple)
