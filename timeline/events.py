@@ -10,7 +10,7 @@ Türkiye"); it then takes that date, marked as from context.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from timeline.regions import region_of
@@ -102,8 +102,6 @@ def _event_id(article_id: str, sentence_index: int, mention: DateMention) -> str
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-def _unique(values: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for value in values:  # type: ignore[attr-defined]
-        seen.setdefault(value, None)
-    return tuple(seen)
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The values in first-seen order, each once."""
+    return tuple(dict.fromkeys(values))

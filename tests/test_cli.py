@@ -1,0 +1,54 @@
+"""timeline.cli: every command is documented, parses its options, and answers bad input in one sentence."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import PROJECT
+from timeline.cli import build_parser, main
+
+COMMANDS = ["extract", "evaluate", "dates", "entities"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_cli_command_documented_in_readme(command):
+    """README documents every command the CLI has."""
+    assert f"python -m timeline {command}" in (PROJECT / "README.md").read_text(encoding="utf-8")
+
+
+def test_cli_commands_are_the_documented_ones():
+    """The CLI has exactly the commands README lists, no undocumented extra."""
+    parser = build_parser()
+    subparsers = next(action for action in parser._actions if action.dest == "command")
+    assert sorted(subparsers.choices) == sorted(COMMANDS)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "x.txt", "--date", "2024-02-30"], "'2024-02-30' is not a date in the form YYYY-MM-DD"),
+        (["extract", "x.txt", "--format", "xml"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+    ids=["impossible-date", "unknown-format", "unknown-command"],
+)
+def test_cli_bad_options_get_one_sentence(argv, message, capsys):
+    """A bad option exits with usage status and says what is wrong, with no traceback."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_cli_module_help_runs():
+    """`python -m timeline --help` starts and lists the commands."""
+    result = subprocess.run(
+        [sys.executable, "-m", "timeline", "--help"], cwd=PROJECT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0
+    assert all(command in result.stdout for command in COMMANDS)
