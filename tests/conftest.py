@@ -45,3 +45,53 @@ def meantime_path() -> Path:
     if not MEANTIME.is_dir():
         pytest.skip(f"MEANTIME corpus not found at {MEANTIME}")
     return MEANTIME
+
+
+def _event_from_row(index: int, row: dict[str, object]):  # type: ignore[no-untyped-def]
+    from timeline.types import Article, DateMention, DateSource, Event, Precision, TimexValue
+
+    start = row.get("start", dt.date(2024, 12, 1))
+    end = row.get("end", start)
+    article = Article(
+        article_id=str(row.get("article_id", "a1")),
+        title=str(row.get("title", "A test article")),
+        date=row.get("article_date", SEED_DATE),  # type: ignore[arg-type]
+        text="",
+        source=str(row.get("source", "unknown")),
+    )
+    written = str(row.get("date_text", "on Sunday"))
+    mention = DateMention(
+        start=0,
+        end=len(written),
+        text=written,
+        timex=TimexValue(
+            value=str(row.get("value", start.isoformat())),  # type: ignore[union-attr]
+            precision=Precision(row.get("precision", "day")),
+            start=start,  # type: ignore[arg-type]
+            end=end,  # type: ignore[arg-type]
+        ),
+        source=DateSource(row.get("source_kind", "relative")),
+    )
+    return Event(
+        event_id=str(row.get("event_id", f"e{index}")),
+        article=article,
+        sentence_index=index,
+        sentence=str(row.get("sentence", f"Sentence {index}.")),
+        date=mention,
+        actors=tuple(row.get("actors", ())),  # type: ignore[call-overload]
+        places=tuple(row.get("places", ())),  # type: ignore[call-overload]
+        countries=tuple(row.get("countries", ())),  # type: ignore[call-overload]
+        regions=tuple(row.get("regions", ())),  # type: ignore[call-overload]
+    )
+
+
+@pytest.fixture
+def make_events():  # type: ignore[no-untyped-def]
+    """Build a small event table from plain dicts (keys: sentence, start, end, value, precision,
+    countries, actors, regions, …) through the library's own table code."""
+    from timeline.table import events_frame
+
+    def build(*rows: dict[str, object]) -> pd.DataFrame:
+        return events_frame(_event_from_row(index, row) for index, row in enumerate(rows))
+
+    return build

@@ -1,0 +1,178 @@
+"""timeline.chart: lanes, markers for days, spans for periods, escaped hover text, aggregation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from timeline import chart
+
+D = dt.date
+DAY_MS = 24 * 60 * 60 * 1000
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>'
+
+
+@pytest.fixture
+def events(make_events) -> pd.DataFrame:
+    """A day, a weekend, a month and a year, across three countries."""
+    return make_events(
+        {"start": D(2024, 12, 1), "countries": ("Qatar", "Türkiye"), "sentence": "The call was on Sunday."},
+        {
+            "start": D(2024, 11, 30),
+            "end": D(2024, 12, 1),
+            "value": "2024-W48-WE",
+            "precision": "weekend",
+            "date_text": "since the weekend",
+            "countries": ("Syria",),
+        },
+        {
+            "start": D(2024, 11, 1),
+            "end": D(2024, 11, 30),
+            "value": "2024-11",
+            "precision": "month",
+            "date_text": "Last month",
+            "countries": ("Qatar",),
+        },
+        {
+            "start": D(2015, 1, 1),
+            "end": D(2015, 12, 31),
+            "value": "2015",
+            "precision": "year",
+            "date_text": "in 2015",
+            "countries": ("Syria",),
+        },
+    )
+
+
+def _traces(figure: go.Figure, kind: str) -> list[go.BaseTraceType]:
+    return [trace for trace in figure.data if trace.type == kind]
+
+
+def _spans(figure: go.Figure) -> dict[str, list[tuple[str, float, str]]]:
+    """(base, length in days, lane) of every bar, by trace name."""
+    return {
+        trace.name: [
+            (base, length / DAY_MS, lane) for base, length, lane in zip(trace.base, trace.x, trace.y, strict=True)
+        ]
+        for trace in _traces(figure, "bar")
+    }
+
+
+def test_chart_day_is_a_marker_in_each_lane(events):
+    """A day-precision event is a marker on its day, once in each of its countries' lanes."""
+    figure = chart.timeline_figure(events, "country")
+    (markers,) = _traces(figure, "scatter")
+    assert markers.mode == "markers"
+    assert sorted(zip(markers.x, markers.y, strict=True)) == [("2024-12-01", "Qatar"), ("2024-12-01", "Türkiye")]
+
+
+@pytest.mark.parametrize(
+    ("trace", "expected"),
+    [
+        ("weekend (span)", [("2024-11-30", 2.0, "Syria")]),
+        ("month (span)", [("2024-11-01", 30.0, "Qatar")]),
+        ("year (span)", [("2015-01-01", 365.0, "Syria")]),
+    ],
+)
+def test_chart_period_is_a_span_over_its_days(events, trace, expected):
+    """A weekend, month or year is a bar from its first day to the day after its last, not a made-up day."""
+    assert _spans(chart.timeline_figure(events, "country"))[trace] == expected
+
+
+def test_chart_lanes_are_labelled_top_down_alphabetically(events):
+    """The y axis names every lane; Plotly draws the array bottom-up, so it is stored reversed."""
+    figure = chart.timeline_figure(events, "country")
+    assert figure.layout.yaxis.title.text == "country"
+    assert list(figure.layout.yaxis.categoryarray) == ["Türkiye", "Syria", "Qatar"]
+    assert figure.layout.xaxis.type == "date"
+
+
+def test_chart_events_without_group_get_their_own_lane_last(make_events):
+    """Events with no actor sit in a '(no actor)' lane at the bottom."""
+    figure = chart.timeline_figure(make_events({"actors": ("Hakan Fidan",)}, {"actors": ()}), "actor")
+    assert list(figure.layout.yaxis.categoryarray) == ["(no actor)", "Hakan Fidan"]
+
+
+@pytest.mark.parametrize("group_by", ["region", "country", "actor"])
+def test_chart_every_grouping_draws_every_event(events, group_by):
+    """Whatever the grouping, each lane entry of each event is drawn once."""
+    figure = chart.timeline_figure(events, group_by)
+    drawn = sum(len(trace.y) for trace in figure.data)
+    assert drawn == len(chart.lanes(events, group_by))
+    assert figure.layout.meta["group_by"] == group_by
+
+
+def test_chart_hover_shows_evidence_date_as_written_value_and_precision(events):
+    """Hovering a span shows the sentence, the date as written, its value and its precision."""
+    figure = chart.timeline_figure(events, "country")
+    (month,) = [trace for trace in figure.data if trace.name == "month (span)"]
+    (label,) = month.hovertext
+    assert "2024-11 (month)" in label
+    assert "Last month" in label
+    assert "Sentence 2." in label
+    assert month.hovertemplate == "%{hovertext}<extra></extra>"
+
+
+def test_chart_hover_wraps_long_sentences(make_events):
+    """A long sentence is broken into lines so the label stays on screen."""
+    sentence = " ".join(["word"] * 60)
+    (trace,) = chart.timeline_figure(make_events({"sentence": sentence}), "region").data
+    (label,) = trace.hovertext
+    assert label.count("<br>") >= 4
+    assert sentence not in label
+
+
+@pytest.mark.parametrize("field", ["sentence", "date_text", "title", "source", "actors"])
+def test_chart_escapes_article_text(make_events, field):
+    """Article text reaches the figure only HTML-escaped: no tag from an article survives anywhere in it."""
+    value = (HOSTILE,) if field == "actors" else HOSTILE
+    figure = chart.timeline_figure(make_events({field: value, "actors": ("Someone",)} | {field: value}), "actor")
+    spec = json.dumps(figure.to_plotly_json())
+    for raw in ("<script", "<img", "<a href", 'javascript:alert(1)">'):
+        assert raw not in spec
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in spec
+
+
+def test_chart_empty_table_says_so(make_events):
+    """No events give an empty chart that says no events match."""
+    figure = chart.timeline_figure(make_events().iloc[0:0], "country")
+    assert not figure.data
+    assert figure.layout.annotations[0].text == "No events match these filters."
+
+
+def test_chart_many_events_are_aggregated_with_webgl(make_events, monkeypatch):
+    """Past the detail limit the chart counts events per lane and period and draws them with scattergl."""
+    monkeypatch.setattr(chart, "MAX_DETAIL_ROWS", 5)
+    rows = [
+        {"start": D(2024, 11, 1 + day % 28), "countries": ("Syria",) if day % 2 else ("Qatar",)} for day in range(40)
+    ]
+    figure = chart.timeline_figure(make_events(*rows), "country")
+    (trace,) = figure.data
+    assert trace.type == "scattergl"
+    total = sum(int(label.split("<br>")[1].split(" ")[0]) for label in trace.hovertext)
+    assert total == 40
+    assert set(trace.y) == {"Qatar", "Syria"}
+    assert len(trace.x) < 40
+
+
+def test_chart_aggregation_picks_coarser_bins_for_long_ranges(make_events, monkeypatch):
+    """Events spread over decades are counted per year, not per day."""
+    monkeypatch.setattr(chart, "MAX_DETAIL_ROWS", 1)
+    rows = [{"start": D(1990 + year, 6, 1), "countries": ("Syria",)} for year in range(60)]
+    (trace,) = chart.timeline_figure(make_events(*rows), "country").data
+    assert trace.name == "events per year"
+    assert len(trace.x) == 60
+
+
+def test_chart_folds_lanes_past_the_limit(make_events, monkeypatch):
+    """More lanes than the limit fold the quietest into one 'other' lane, so the chart stays legible."""
+    monkeypatch.setattr(chart, "MAX_LANES", 3)
+    rows = [{"actors": (f"Actor {index}",)} for index in range(5)] + [{"actors": ("Actor 0",)}]
+    figure = chart.timeline_figure(make_events(*rows), "actor")
+    lanes = list(figure.layout.yaxis.categoryarray)[::-1]
+    assert lanes == ["Actor 0", "Actor 1", "Actor 2", "(other: 2 more)"]

@@ -1,0 +1,66 @@
+"""The event table as CSV that is safe to open in a spreadsheet.
+
+A spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as a formula,
+and tab or carriage return can smuggle one in; article text is written by strangers.
+Following OWASP's CSV injection advice, every text cell that begins with one of those
+characters gets a single quote in front, and every cell is quoted. List columns are
+joined with :data:`timeline.defaults.LIST_SEPARATOR`; dates are ISO days.
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import Final
+
+import pandas as pd
+
+from timeline.defaults import LIST_SEPARATOR
+from timeline.schema import COLUMN_NAMES
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+#: What goes in front of such a cell.
+NEUTRALISER: Final = "'"
+
+
+def neutralise_cell(value: str) -> str:
+    """``value`` with a single quote in front when a spreadsheet would read it as a formula."""
+    return NEUTRALISER + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` as its CSV cells: schema columns first, lists joined, dates ISO, formulas neutralised."""
+    ordered = [name for name in COLUMN_NAMES if name in frame.columns]
+    ordered += [name for name in frame.columns if name not in ordered]
+    cells = pd.DataFrame(index=frame.index)
+    for name in ordered:
+        cells[name] = _text_cells(frame[name])
+    return cells.reset_index(drop=True)
+
+
+def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
+    """The CSV of ``frame`` as UTF-8 bytes; ``bom`` adds the byte-order mark spreadsheets use to detect UTF-8."""
+    text = csv_frame(frame).to_csv(index=False, quoting=csv.QUOTE_ALL, lineterminator="\n")
+    return text.encode("utf-8-sig" if bom else "utf-8")
+
+
+def _text_cells(column: pd.Series) -> pd.Series:
+    if pd.api.types.is_datetime64_any_dtype(column):
+        # Event dates are days; a time of day would be noise (and is never set).
+        days: pd.Series = column.dt.strftime("%Y-%m-%d").fillna("")
+        return days
+    if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
+        # Numbers are written by us, not by article authors: a negative count stays a number.
+        return column.astype("object").where(column.notna(), "").astype(str)
+    return column.map(_text_cell)
+
+
+def _text_cell(value: object) -> str:
+    if isinstance(value, tuple | list):
+        return neutralise_cell(LIST_SEPARATOR.join(str(item) for item in value))
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    return neutralise_cell(str(value))
+
+
+__all__ = ["FORMULA_PREFIXES", "NEUTRALISER", "csv_frame", "neutralise_cell", "to_csv_bytes"]

@@ -1,0 +1,226 @@
+"""What the dashboard shows of the event table: filter options, filtered rows, lanes and counts.
+
+Pure functions on frames that follow :mod:`timeline.schema`; no Streamlit here, so the
+same code serves the app, the tests and the benchmarks. Everything is vectorised: a
+list column is exploded once instead of walked row by row, so 100,000 events filter
+in milliseconds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from timeline.defaults import LIST_SEPARATOR
+from timeline.schema import empty_event_frame
+
+GroupBy = Literal["region", "country", "actor"]
+
+#: The list column that makes the lanes of each grouping.
+GROUP_COLUMNS: Final[dict[GroupBy, str]] = {"region": "regions", "country": "countries", "actor": "actors"}
+
+#: Lane of an event that names no value of the grouping (no country, no actor).
+NO_GROUP_LABELS: Final[dict[GroupBy, str]] = {
+    "region": "(no region)",
+    "country": "(no country)",
+    "actor": "(no actor)",
+}
+
+#: Name of the lane column added by :func:`lanes`.
+LANE_COLUMN: Final = "lane"
+
+#: Columns of the evidence table, in the order a reader wants them.
+EVIDENCE_COLUMNS: Final = (
+    "date_value",
+    "date_text",
+    "date_precision",
+    "sentence",
+    "actors",
+    "places",
+    "countries",
+    "regions",
+    "article_title",
+    "article_date",
+    "source",
+    "date_source",
+)
+
+DateRange = tuple[dt.date, dt.date]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The values a user can filter on, each sorted, and the days the events cover."""
+
+    countries: tuple[str, ...]
+    actors: tuple[str, ...]
+    regions: tuple[str, ...]
+    #: First and last day covered by any event; ``None`` when there are no events.
+    date_range: DateRange | None
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    """How much a (filtered) table holds."""
+
+    events: int
+    articles: int
+    countries: int
+    actors: int
+
+
+def combine_frames(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Stack event tables into one, keeping the first row of each ``event_id``.
+
+    Adding the same article twice therefore adds its events once.
+    """
+    parts = [frame for frame in frames if not frame.empty]
+    if not parts:
+        return empty_event_frame()
+    combined = pd.concat(parts, ignore_index=True)
+    return combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)
+
+
+def filter_options(frame: pd.DataFrame) -> FilterOptions:
+    """The countries, actors and regions named in ``frame``, sorted, and its date range."""
+    return FilterOptions(
+        countries=_sorted_values(frame["countries"]),
+        actors=_sorted_values(frame["actors"]),
+        regions=_sorted_values(frame["regions"]),
+        date_range=date_bounds(frame),
+    )
+
+
+def date_bounds(frame: pd.DataFrame) -> DateRange | None:
+    """The first and last day covered by any event of ``frame``, or ``None`` when it is empty."""
+    starts, ends = frame["date_start"].dropna(), frame["date_end"].dropna()
+    if starts.empty or ends.empty:
+        return None
+    return (starts.min().date(), ends.max().date())
+
+
+def filter_events(
+    frame: pd.DataFrame,
+    countries: Collection[str] = (),
+    actors: Collection[str] = (),
+    regions: Collection[str] = (),
+    date_range: DateRange | None = None,
+) -> pd.DataFrame:
+    """The events that match every filter given.
+
+    Within one filter any selected value matches (an event in Syria or Türkiye); across
+    filters all must match (that country and that actor). An empty selection does not
+    filter. An event is within ``date_range`` (both days included) when the days its
+    date covers overlap it, so "November 2024" is kept for a range that starts on
+    November 20.
+    """
+    mask = np.ones(len(frame), dtype=bool)
+    for column, selected in (("countries", countries), ("actors", actors), ("regions", regions)):
+        if selected:
+            mask &= _any_in(frame[column], set(selected))
+    if date_range is not None:
+        first, last = (pd.Timestamp(day) for day in sorted(date_range))
+        mask &= (frame["date_end"] >= first).to_numpy() & (frame["date_start"] <= last).to_numpy()
+    return frame.loc[mask].reset_index(drop=True)
+
+
+def as_date_range(value: object) -> DateRange | None:
+    """Read a date-range widget's value: two days give a range; one day (mid-selection) or none give ``None``."""
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        days = [day for day in value if isinstance(day, dt.date)]
+        if len(days) == 2:
+            first, last = sorted(days)
+            return (first, last)
+    return None
+
+
+def lanes(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
+    """One row per event and lane, with the lane name in :data:`LANE_COLUMN`.
+
+    An event with several values of the grouping (two countries) appears in each of
+    their lanes; an event with none goes to the lane named in :data:`NO_GROUP_LABELS`.
+    """
+    column = GROUP_COLUMNS[group_by]
+    exploded = frame.explode(column, ignore_index=True)
+    lane = exploded[column].astype("object")
+    lane = lane.where(lane.notna() & (lane != ""), NO_GROUP_LABELS[group_by])
+    return exploded.assign(**{LANE_COLUMN: lane.astype(str)})
+
+
+def lane_counts(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
+    """Events per lane, most first (ties by name), with columns ``lane`` and ``events``."""
+    per_lane = lanes(frame, group_by).groupby(LANE_COLUMN, sort=False).size()
+    counts = per_lane.rename("events").reset_index()
+    return counts.sort_values(["events", LANE_COLUMN], ascending=[False, True], ignore_index=True)
+
+
+def count_events(frame: pd.DataFrame) -> EventCounts:
+    """How many events, articles, countries and actors ``frame`` holds."""
+    return EventCounts(
+        events=len(frame),
+        articles=int(frame["article_id"].nunique()),
+        countries=len(_sorted_values(frame["countries"])),
+        actors=len(_sorted_values(frame["actors"])),
+    )
+
+
+def evidence_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows to show a reader: date as resolved and as written, the sentence, who, where, source.
+
+    List cells are joined into text so a table widget shows them plainly; dates become
+    ISO days. Article text is left as it is: the table widget shows it as text.
+    """
+    table = frame.loc[:, list(EVIDENCE_COLUMNS)].copy()
+    for column in ("actors", "places", "countries", "regions"):
+        table[column] = table[column].map(_joined)
+    table["article_date"] = table["article_date"].dt.strftime("%Y-%m-%d")
+    return table.sort_values(["date_value", "article_date"], kind="stable", ignore_index=True)
+
+
+def _joined(cell: object) -> str:
+    if isinstance(cell, tuple | list):
+        return LIST_SEPARATOR.join(str(value) for value in cell)
+    return ""
+
+
+def _any_in(column: pd.Series, selected: set[str]) -> np.ndarray:
+    """For each row of a list column, whether any of its values is in ``selected``."""
+    exploded = column.reset_index(drop=True).explode()
+    hits = exploded.isin(selected).to_numpy()
+    # explode repeats each row's position once per value (and once for an empty list).
+    rows = exploded.index.to_numpy()
+    mask = np.zeros(len(column), dtype=bool)
+    mask[rows[hits]] = True
+    return mask
+
+
+def _sorted_values(column: pd.Series) -> tuple[str, ...]:
+    values = column.explode().dropna()
+    unique = {value for value in values.unique() if isinstance(value, str) and value}
+    return tuple(sorted(unique, key=lambda value: (value.casefold(), value)))
+
+
+__all__ = [
+    "EVIDENCE_COLUMNS",
+    "GROUP_COLUMNS",
+    "LANE_COLUMN",
+    "NO_GROUP_LABELS",
+    "DateRange",
+    "EventCounts",
+    "FilterOptions",
+    "GroupBy",
+    "as_date_range",
+    "combine_frames",
+    "count_events",
+    "date_bounds",
+    "evidence_table",
+    "filter_events",
+    "filter_options",
+    "lane_counts",
+    "lanes",
+]
