@@ -6,8 +6,31 @@ from collections.abc import Sequence
 
 #: Tokens written against the word before them.
 _NO_SPACE_BEFORE = frozenset(
-    {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'S", "'re", "'ve", "'ll", "'d", "'m", "n't",
-     "''", "”", "’", "...", "'"}
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        ")",
+        "]",
+        "}",
+        "%",
+        "'s",
+        "'S",
+        "'re",
+        "'ve",
+        "'ll",
+        "'d",
+        "'m",
+        "n't",
+        "''",
+        "”",
+        "’",
+        "...",
+        "'",
+    }
 )
 #: Tokens written against the word after them.
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "£", "€", "¥", "#", "``", "“", "`", "‘"})

@@ -1,0 +1,35 @@
+"""Find and resolve the date expressions of a news text: ``find_dates``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from timeline.dates.finder import find_candidates
+from timeline.dates.resolve import Context, resolve
+from timeline.types import DateMention, Precision, TimexValue
+
+__all__ = ["find_dates"]
+
+
+def find_dates(text: str, article_date: dt.date) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``article_date``, in text order.
+
+    Pure and deterministic; never raises on any string. Anaphora ("at the time",
+    "the day before") resolve against the story's last date before them.
+    """
+    mentions: list[DateMention] = []
+    last: TimexValue | None = None
+    last_day: TimexValue | None = None
+    for candidate in find_candidates(text):
+        resolved = resolve(candidate, Context(text, article_date, last, last_day))
+        if resolved is None:
+            continue
+        value, source = resolved
+        mentions.append(
+            DateMention(candidate.start, candidate.end, text[candidate.start : candidate.end], value, source)
+        )
+        if value.precision is not Precision.REFERENCE:
+            last = value
+        if value.precision is Precision.DAY:
+            last_day = value
+    return mentions

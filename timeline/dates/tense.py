@@ -1,0 +1,46 @@
+"""Whether the words around a date expression speak of the future."""
+
+from __future__ import annotations
+
+import re
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?|planned|"
+    r"planning|intends?|set\s+to|due|upcoming|until|till|would|could|might|hopes?\s+to|aims?\s+to|slated|"
+    r"proposed|next|should|must|by|deadline|soon)\b|'ll\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:said|was|were|had|did|announced|reported|told|confirmed|ended|closed|fell|rose|gained|lost|declined|"
+    r"dropped|filed|agreed|launched|signed|made|took|came|went|posted|released|began|started|held)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+#: Words on each side of a date that decide its tense.
+_WINDOW = 60
+
+
+def speaks_of_future(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` looks forward (``will meet on Tuesday``).
+
+    The nearest tense marker wins: in "said on Monday it will", "said" is nearer.
+    """
+    left_limit = max(0, start - _WINDOW)
+    for found in _SENTENCE_END.finditer(text, left_limit, start):
+        left_limit = found.end()
+    right_limit = min(len(text), end + _WINDOW)
+    stop = _SENTENCE_END.search(text, end, right_limit)
+    if stop:
+        right_limit = stop.start()
+    best: tuple[int, bool] | None = None
+    for pattern, future in ((_FUTURE, True), (_PAST, False)):
+        for found in pattern.finditer(text, left_limit, start):
+            distance = start - found.end()
+            if best is None or distance < best[0]:
+                best = (distance, future)
+        for found in pattern.finditer(text, end, right_limit):
+            # Words after the date weigh less: it usually modifies the verb before it.
+            distance = (found.start() - end) * 2
+            if best is None or distance < best[0]:
+                best = (distance, future)
+    return best is not None and best[1]
