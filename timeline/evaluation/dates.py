@@ -101,11 +101,17 @@ def evaluate_document(
 
 
 def _error(kind: str, document: AnnotatedDocument, start: int, end: int, detail: str) -> str:
+    """One JSON line describing a missed, spurious or wrongly valued date, with its context."""
     text = document.text
-    left = text[max(0, start - _CONTEXT) : start].replace("\n", " | ")
-    right = text[end : end + _CONTEXT].replace("\n", " | ")
-    shown = text[start:end]
-    return f"{kind}\t{document.creation_date}\t{shown!r}\t{detail}\t{left}[[{shown}]]{right}\t{document.path}"
+    record = {
+        "kind": kind,
+        "document": document.path,
+        "creation_date": str(document.creation_date),
+        "text": text[start:end],
+        "detail": detail,
+        "context": f"{text[max(0, start - _CONTEXT) : start]}[[{text[start:end]}]]{text[end : end + _CONTEXT]}",
+    }
+    return json.dumps(record, ensure_ascii=False)
 
 
 def _prediction(document: AnnotatedDocument, mention: DateMention, gold: Sequence[GoldTimex]) -> dict[str, object]:
