@@ -20,13 +20,17 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from timeline.defaults import UNKNOWN_SOURCE
-from timeline.errors import ArticleDateError
+from timeline.defaults import MAX_ARTICLE_CHARS, MAX_PUBLICATION_YEAR, UNKNOWN_SOURCE
+from timeline.errors import ArticleDateError, ArticleError
 from timeline.types import Article
 
 _FENCE = "---"
+# A date, optionally followed by a time ("2024-12-02T10:00:00Z"), which is dropped.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z", re.DOTALL)
 KNOWN_KEYS = ("id", "title", "date", "source", "url")
 
 
@@ -68,42 +72,117 @@ def format_article(article: Article) -> str:
     return "\n".join(header) + "\n" + article.text
 
 
-def parse_date(value: str, where: str) -> dt.date:
-    """Parse an ISO publication date, or raise :class:`ArticleDateError` saying why not."""
+def parse_date(value: str, where: str, *, latest: dt.date | None = None) -> dt.date:
+    """Parse an ISO publication date, or raise :class:`ArticleDateError` saying why not.
+
+    A date after ``latest`` (or, without one, after :data:`MAX_PUBLICATION_YEAR`) is
+    refused as a typo: the library never reads the clock, so the front end passes today.
+    """
     text = value.strip()
     if not text:
         raise ArticleDateError(where, "has no publication date; give one as YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(text[:10])
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        date = dt.date.fromisoformat(text[:10])
     except ValueError:
         raise ArticleDateError(
-            where, f"has the publication date {text!r}, which is not a real YYYY-MM-DD date"
+            where, f"has the publication date {_shorten(text)!r}, which is not a real YYYY-MM-DD date"
         ) from None
+    check_plausible(date, where, latest=latest)
+    return date
+
+
+def check_plausible(date: dt.date, where: str, *, latest: dt.date | None = None) -> None:
+    """Raise :class:`ArticleDateError` when ``date`` lies after ``latest`` or beyond any plausible year."""
+    if latest is not None and date > latest:
+        raise ArticleDateError(
+            where, f"is dated {date.isoformat()}, later than {latest.isoformat()}, the latest publication date accepted"
+        )
+    if date.year > MAX_PUBLICATION_YEAR:
+        raise ArticleDateError(
+            where, f"is dated {date.isoformat()}, after the year {MAX_PUBLICATION_YEAR}; the date is surely a typo"
+        )
 
 
 def content_id(text: str, date: dt.date) -> str:
     """A stable article id from its text and date, so the same article always gets the same id."""
-    digest = hashlib.sha256(f"{date.isoformat()}\n{text.strip()}".encode()).hexdigest()
+    # surrogatepass: an id must never fail, even for text that cannot be written as UTF-8.
+    digest = hashlib.sha256(f"{date.isoformat()}\n{text.strip()}".encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:16]
 
 
-def article_from_content(content: str, origin: str, *, default_title: str = "", date: dt.date | None = None) -> Article:
-    """Build an article from a file's decoded content; ``date`` stands in when the header has none."""
-    front = split_front_matter(content)
-    raw_date = front.fields.get("date", "")
+def article_from_fields(
+    fields: Mapping[str, str],
+    text: str,
+    origin: str,
+    *,
+    default_title: str = "",
+    date: dt.date | None = None,
+    latest: dt.date | None = None,
+) -> Article:
+    """Build an article from its metadata ``fields`` (keys of :data:`KNOWN_KEYS`) and its ``text``.
+
+    ``date`` stands in when the fields have none; a date that is present but wrong is
+    an error even then, since the article itself says something false. Raises
+    :class:`ArticleError` for an empty or oversized text, :class:`ArticleDateError`
+    for a missing, impossible or future date.
+    """
+    if not text.strip():
+        raise ArticleError(origin, _empty_reason(text, has_header=bool(fields)))
+    text = text.strip("\n")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleError(origin, too_long_reason(len(text)))
+    raw_date = fields.get("date", "").strip()
     if raw_date:
-        article_date = parse_date(raw_date, origin)
+        article_date = parse_date(raw_date, origin, latest=latest)
     elif date is not None:
         article_date = date
     else:
-        raise ArticleDateError(origin, "has no publication date; add a 'date: YYYY-MM-DD' header or pass --date")
-    text = front.text.strip("\n")
+        raise ArticleDateError(
+            origin, "has no publication date; add one as YYYY-MM-DD, or give a date for the undated articles"
+        )
     return Article(
-        article_id=front.fields.get("id") or content_id(text, article_date),
-        title=front.fields.get("title") or default_title or origin,
+        article_id=fields.get("id", "").strip() or content_id(text, article_date),
+        title=_one_line(fields.get("title", "")) or default_title or origin,
         date=article_date,
         text=text,
-        source=front.fields.get("source") or UNKNOWN_SOURCE,
-        url=front.fields.get("url", ""),
+        source=_one_line(fields.get("source", "")) or UNKNOWN_SOURCE,
+        url=fields.get("url", "").strip(),
         origin=origin,
     )
+
+
+def article_from_content(
+    content: str,
+    origin: str,
+    *,
+    default_title: str = "",
+    date: dt.date | None = None,
+    latest: dt.date | None = None,
+) -> Article:
+    """Build an article from a file's decoded content; ``date`` stands in when the header has none."""
+    front = split_front_matter(content)
+    return article_from_fields(front.fields, front.text, origin, default_title=default_title, date=date, latest=latest)
+
+
+def too_long_reason(chars: int) -> str:
+    """Why an article of ``chars`` characters is refused, as the end of a sentence."""
+    return (
+        f"is {chars:,} characters long, more than the {MAX_ARTICLE_CHARS:,} an article may have "
+        "(about 15,000 words); split it into separate articles"
+    )
+
+
+def _empty_reason(text: str, *, has_header: bool) -> str:
+    if has_header:
+        return "has no article text"
+    return "contains only whitespace" if text else "is empty"
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"

@@ -33,3 +33,30 @@ ARTICLE_SUFFIXES: Final = (".txt", ".md")
 
 #: How lists are joined in CSV cells.
 LIST_SEPARATOR: Final = "; "
+
+# --- Ingest (timeline.ingest) -------------------------------------------------------
+
+#: File suffixes ingest reads, by format; folders are searched for all of them.
+TEXT_SUFFIXES: Final = (".txt", ".md", ".text", ".markdown")
+JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
+JSON_SUFFIXES: Final = (".json",)
+CSV_SUFFIXES: Final = (".csv", ".tsv")
+HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
+
+#: The longest article text accepted, in characters. spaCy's parser and NER need about
+#: 1 GB of scratch memory per 100,000 characters, and no news article comes near this
+#: (it is about 15,000 words); a longer text is refused with a sentence, never truncated.
+MAX_ARTICLE_CHARS: Final = 100_000
+#: The largest file read at all (a JSONL or CSV may hold many articles); larger ones are
+#: refused before being read, so memory stays bounded.
+MAX_FILE_BYTES: Final = 200 * 1024 * 1024
+#: The largest single HTML page read; pages carry far more markup than text.
+MAX_HTML_BYTES: Final = 10 * 1024 * 1024
+#: Publication dates after this year are refused as typos when the caller gives no
+#: ``latest`` date (the library never reads the clock; front ends pass today's date).
+MAX_PUBLICATION_YEAR: Final = 2100
+#: Among encodings charset-normalizer finds about equally plausible, the ones we prefer:
+#: Windows-1252 is the usual legacy encoding of Western news and reads Latin-1 text
+#: identically in the printable range. (A short Turkish cp1254 text reads the same way
+#: and can be mistaken for it; no detector can tell them apart on a few words.)
+PREFERRED_LEGACY_ENCODINGS: Final = ("cp1252", "latin_1", "iso8859_15")

@@ -1,0 +1,76 @@
+"""timeline.ingest.decode: byte-order marks, strict UTF-8 first, detection of legacy code pages, binary refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.errors import ArticleError
+from timeline.ingest.decode import decode_bytes, normalise_text
+
+TEXTS = {
+    "cp1252": "“Café” — it’s naïve… and costs €5.",
+    "latin-1": "Señor Muñoz dijo que el niño está en Málaga.",
+    "cp1250": "Zażółć gęślą jaźń, powiedział minister w Warszawie w poniedziałek.",
+    "cp1251": "Министр иностранных дел заявил в понедельник, что переговоры продолжатся.",
+    "cp1253": "Ο υπουργός Εξωτερικών δήλωσε τη Δευτέρα ότι οι συνομιλίες θα συνεχιστούν.",
+    "shift_jis": "東京で月曜日に会談が行われた。外務大臣は記者団に語った。",
+    "utf-8": "Plain UTF-8 with Türkiye and “quotes”.",
+    "utf-8-sig": "UTF-8 with a byte-order mark: Zürich.",
+    "utf-16": "UTF-16 with a byte-order mark: Zürich “quoted”.",
+    "utf-16-le": "UTF-16 without a byte-order mark: Zürich.",
+    "utf-16-be": "Big-endian UTF-16 without a mark: Zürich.",
+    "utf-32": "UTF-32 with a byte-order mark: Zürich.",
+}
+
+
+@pytest.mark.parametrize(("encoding", "text"), TEXTS.items(), ids=list(TEXTS))
+def test_decode_reads_encoding(encoding, text):
+    """Text in each encoding comes back exactly as written."""
+    assert decode_bytes(text.encode(encoding), "f.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"%PDF-1.7\n1 0 obj", "is a PDF document"),
+        (b"PK\x03\x04rest", "ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n", "PNG image"),
+        (b"{\\rtf1\\ansi Hello}", "RTF document"),
+        (b"text\x00with a NUL", "NUL bytes"),
+        (bytes(range(1, 32)) * 20 + b"abc", "binary file"),
+        (b"\xff\xfe\x00", "not valid UTF-16"),
+    ],
+)
+def test_decode_refuses_binary(data, fragment):
+    """Binary data is refused with a sentence naming the file and what the data looks like."""
+    with pytest.raises(ArticleError) as raised:
+        decode_bytes(data, "upload.txt")
+    assert raised.value.where == "upload.txt"
+    assert fragment in raised.value.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a\r\nb\rc\nd", "a\nb\nc\nd"),
+        ("page\x0cbreak\x0bline", "page\nbreak\nline"),
+        ("end\x1a", "end"),
+        ("half \ud800 pair", "half \ufffd pair"),
+        ("para\u2028graph", "para\ngraph"),
+    ],
+)
+def test_decode_normalise_text(text, expected):
+    """Line breaks become \\n, stray control characters go, lone surrogates become U+FFFD."""
+    assert normalise_text(text) == expected
+
+
+def test_decode_html_declared_charset():
+    """An HTML page's declared charset decides when the bytes are not UTF-8."""
+    page = '<html><head><meta charset="windows-1251"></head><body>Москва</body></html>'
+    assert decode_bytes(page.encode("cp1251"), "p.html", html=True) == page
+
+
+def test_decode_a_few_stray_controls_are_text():
+    """An old file's end-of-file mark does not make a long text binary."""
+    text = "A long enough sentence about a meeting in Doha on Sunday. " * 5 + "\x1a"
+    assert decode_bytes(text.encode(), "old.txt") == text

@@ -1,0 +1,85 @@
+"""CSV (and tab-separated) files: a header row naming the columns, then one article a row.
+
+Columns are ``text`` (required), ``date`` (required unless a date is given for all),
+and optionally ``id``, ``title``, ``source``, ``url``; others are ignored. A broken row
+is a problem naming ``file:line`` (the line the row starts on); the other rows are kept.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from timeline.errors import ArticleDateError, ArticleError
+from timeline.ingest.decode import decode_bytes
+from timeline.ingest.records import article_from_record
+from timeline.ingest.result import Outcome, ReadContext
+
+
+def read_csv(data: bytes, context: ReadContext, *, delimiter: str = ",") -> Iterator[Outcome]:
+    """Each row's article, or a problem naming the row's line; a missing column is one problem for the file."""
+    text = decode_bytes(data, context.where)
+    lines = [line + "\n" for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    header_index = next((index for index, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        raise ArticleError(context.where, "is empty" if not text else "contains only whitespace")
+    try:
+        header = next(csv.reader([lines[header_index]], delimiter=delimiter, strict=True))
+    except csv.Error as error:
+        raise ArticleError(f"{context.where}:{header_index + 1}", f"is not a valid CSV header ({error})") from None
+    columns = [name.strip().lower() for name in header]
+    _check_columns(columns, context)
+    yield from _rows(lines, header_index + 1, columns, context, delimiter)
+
+
+def read_tsv(data: bytes, context: ReadContext) -> Iterator[Outcome]:
+    """:func:`read_csv` for tab-separated files."""
+    return read_csv(data, context, delimiter="\t")
+
+
+def _check_columns(columns: list[str], context: ReadContext) -> None:
+    listed = ", ".join(repr(name) for name in columns if name) or "none"
+    if "text" not in columns:
+        raise ArticleError(context.where, f"has no 'text' column (its columns are {listed}), so no article can be read")
+    if "date" not in columns and context.date is None:
+        raise ArticleDateError(
+            context.where, "has no 'date' column; add one, or give a publication date for all its articles"
+        )
+
+
+def _rows(lines: list[str], start: int, columns: list[str], context: ReadContext, delimiter: str) -> Iterator[Outcome]:
+    """Read rows from ``lines[start:]``, starting over on the next line after a row the csv module rejects."""
+    position = start
+    while position < len(lines):
+        reader = csv.reader(iter(lines[position:]), delimiter=delimiter, strict=True)
+        while True:
+            first_line = position + reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                # An unclosed quote swallows the rest of the file; resume right after its line.
+                yield ArticleError(f"{context.where}:{first_line}", _csv_reason(str(error)))
+                position = first_line
+                break
+            if not any(cell.strip() for cell in row):
+                continue
+            where = f"{context.where}:{first_line}"
+            if len(row) != len(columns):
+                yield ArticleError(
+                    where, f"is a broken row: it has {len(row)} fields but the header has {len(columns)} columns"
+                )
+                continue
+            try:
+                yield article_from_record(dict(zip(columns, row, strict=True)), where, context)
+            except ArticleError as error:
+                yield error
+
+
+def _csv_reason(message: str) -> str:
+    if "unexpected end of data" in message:
+        return "is a broken row: a quoted field is never closed"
+    if "field larger than field limit" in message:
+        return f"is a broken row: a field is longer than the {csv.field_size_limit():,} characters a CSV field may have"
+    return f"is a broken row ({message})"
