@@ -60,3 +60,38 @@ MAX_PUBLICATION_YEAR: Final = 2100
 #: identically in the printable range. (A short Turkish cp1254 text reads the same way
 #: and can be mistaken for it; no detector can tell them apart on a few words.)
 PREFERRED_LEGACY_ENCODINGS: Final = ("cp1252", "latin_1", "iso8859_15")
+
+# --- Scale: merged events, the extraction cache, engines (owned by the scale part) ---
+
+#: Bump whenever a change to the code changes the events extracted from the same
+#: article; every cached extraction made under another version is then ignored.
+PIPELINE_VERSION: Final = "1"
+
+#: Where extracted events are cached (relative to the working directory); gitignored.
+CACHE_DIR: Final = ".timeline-cache"
+CACHE_DIR_ENV: Final = "TIMELINE_CACHE_DIR"
+
+#: Two mentions of one happening: their dates are the same value at the same precision,
+#: or, for spans of at most this many days (day, weekend, week), overlap.
+MERGE_FINE_SPAN_DAYS: Final = 7
+#: ...and the mean of their sentence and actor/place Jaccard similarities reaches this
+#: (sentence similarity alone when neither names an actor or place)...
+MERGE_MIN_SCORE: Final = 0.5
+#: ...with at least this much sentence similarity, so shared names alone never merge.
+MERGE_MIN_SENTENCE_SIMILARITY: Final = 0.2
+#: Inside one (date, name) block, each mention is compared with this many neighbours in
+#: sentence-signature order, so a block of thousands costs thousands, not millions.
+MERGE_WINDOW: Final = 40
+#: Words that say nothing about which happening a sentence reports.
+MERGE_STOPWORDS: Final = frozenset(
+    """a about after against all also an and any are as at be been before being but by
+    can could did do does during for from had has have he her his i if in into is it its
+    last more most new next no not of on one or other our out over said says she since so
+    than that the their them then there these they this those through to two under until
+    up was we were what when where which while who will with would year years""".split()
+)
+
+#: Articles per Dask task: big enough to amortise task overhead, small enough to balance.
+DASK_PARTITION_ARTICLES: Final = 64
+#: Workers of the local Dask cluster when none is given.
+DASK_WORKERS: Final = 2

@@ -83,3 +83,37 @@ def check_event_frame(frame: pd.DataFrame) -> None:
 
 def _pandas_dtype(dtype: str) -> str:
     return "object" if dtype in (LIST_DTYPE, "string") else dtype
+
+
+#: The column :func:`timeline.merge.merge_events` adds to each event row (a "mention").
+MERGED_ID: Final = "merged_id"
+
+#: The merged-event table: one row per happening, however many articles reported it.
+#: Its mentions are the event rows (above) with a ``merged_id`` column.
+MERGED_COLUMNS: Final[tuple[Column, ...]] = (
+    Column(MERGED_ID, "string", "Stable id of the happening: the event_id of its first mention (earliest article)."),
+    Column("sentence", "string", "The representative evidence sentence (the mention with the finest date, first)."),
+    Column("article_title", "string", "Title of the article the representative sentence comes from."),
+    Column("date_text", "string", "The representative mention's date as written."),
+    Column("date_value", "string", "The representative mention's TIMEX3 value (the finest date among the mentions)."),
+    Column("date_start", "datetime64[ns]", "First day the value covers."),
+    Column("date_end", "datetime64[ns]", "Last day the value covers."),
+    Column("date_precision", "string", "Precision of that value (day, week, month, …)."),
+    Column("date_source", "string", "How the representative mention's date was obtained."),
+    Column("actors", LIST_DTYPE, "Union of the mentions' actors, in order of first appearance."),
+    Column("places", LIST_DTYPE, "Union of the mentions' places."),
+    Column("countries", LIST_DTYPE, "Union of the mentions' countries."),
+    Column("regions", LIST_DTYPE, "Union of the mentions' regions."),
+    Column("mention_count", "int64", "How many event rows (mentions) report this happening."),
+    Column("article_count", "int64", "How many distinct articles report it."),
+    Column("sources", LIST_DTYPE, "Distinct sources that report it, earliest report first."),
+    Column("first_article_date", "datetime64[ns]", "Publication date of the earliest article reporting it."),
+    Column("last_article_date", "datetime64[ns]", "Publication date of the latest article reporting it."),
+)
+
+MERGED_COLUMN_NAMES: Final = tuple(column.name for column in MERGED_COLUMNS)
+
+
+def empty_merged_frame() -> pd.DataFrame:
+    """Return a merged-event table with no rows and every column typed."""
+    return pd.DataFrame({column.name: pd.Series(dtype=_pandas_dtype(column.dtype)) for column in MERGED_COLUMNS})
