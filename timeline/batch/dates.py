@@ -33,32 +33,32 @@ class BatchArticle:
     text: str
 
 
-class BadLine(ValueError):
+class BadLineError(ValueError):
     """An input line that is not an article; its message is one sentence naming the line."""
 
 
 def parse_line(raw: str, line: int, where: str) -> BatchArticle:
-    """The article on one input line; raises :class:`BadLine` saying what is wrong."""
+    """The article on one input line; raises :class:`BadLineError` saying what is wrong."""
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as error:
-        raise BadLine(f"{where}:{line}: skipped, not valid JSON ({error.msg}).") from None
+        raise BadLineError(f"{where}:{line}: skipped, not valid JSON ({error.msg}).") from None
     if not isinstance(record, dict):
-        raise BadLine(f"{where}:{line}: skipped, expected a JSON object with id, date and text.")
+        raise BadLineError(f"{where}:{line}: skipped, expected a JSON object with id, date and text.")
     missing = [key for key in ("id", "date", "text") if key not in record]
     if missing:
-        raise BadLine(f"{where}:{line}: skipped, missing {', '.join(repr(k) for k in missing)}.")
+        raise BadLineError(f"{where}:{line}: skipped, missing {', '.join(repr(k) for k in missing)}.")
     article_id, date, text = record["id"], record["date"], record["text"]
     if not isinstance(article_id, str | int) or isinstance(article_id, bool):
-        raise BadLine(f"{where}:{line}: skipped, 'id' must be a string or a number.")
+        raise BadLineError(f"{where}:{line}: skipped, 'id' must be a string or a number.")
     if not isinstance(text, str):
-        raise BadLine(f"{where}:{line}: skipped, 'text' must be a string.")
+        raise BadLineError(f"{where}:{line}: skipped, 'text' must be a string.")
     try:
         day = dt.date.fromisoformat(date) if isinstance(date, str) else None
     except ValueError:
         day = None
     if day is None:
-        raise BadLine(f"{where}:{line}: skipped, 'date' {date!r} is not a date in the form YYYY-MM-DD.")
+        raise BadLineError(f"{where}:{line}: skipped, 'date' {date!r} is not a date in the form YYYY-MM-DD.")
     return BatchArticle(line, article_id, day, text)
 
 
@@ -89,7 +89,7 @@ def process(stream: TextIO, out: TextIO, errors: TextIO, where: str) -> tuple[in
     for number, raw in _lines(stream):
         try:
             article = parse_line(raw, number, where)
-        except BadLine as problem:
+        except BadLineError as problem:
             print(problem, file=errors)
             skipped += 1
             continue
@@ -101,21 +101,14 @@ def process(stream: TextIO, out: TextIO, errors: TextIO, where: str) -> tuple[in
 
 def run(input_path: str, output_path: str | None = None) -> int:
     """Run the interface on a file; write to ``output_path`` or stdout; return the exit code."""
-    source = Path(input_path)
     try:
-        stream = source.open(encoding="utf-8", errors="replace")
+        with Path(input_path).open(encoding="utf-8", errors="replace") as stream:
+            if output_path is None:
+                done, skipped = process(stream, sys.stdout, sys.stderr, input_path)
+            else:
+                with Path(output_path).open("w", encoding="utf-8") as out:
+                    done, skipped = process(stream, out, sys.stderr, input_path)
     except OSError as error:
-        print(f"{input_path}: cannot read it ({error.strerror or error}).", file=sys.stderr)
+        print(f"{error.filename or input_path}: cannot open it ({error.strerror or error}).", file=sys.stderr)
         return EXIT_NOTHING_PROCESSED
-    with stream:
-        if output_path is None:
-            done, skipped = process(stream, sys.stdout, sys.stderr, input_path)
-        else:
-            try:
-                out = Path(output_path).open("w", encoding="utf-8")
-            except OSError as error:
-                print(f"{output_path}: cannot write it ({error.strerror or error}).", file=sys.stderr)
-                return EXIT_NOTHING_PROCESSED
-            with out:
-                done, skipped = process(stream, out, sys.stderr, input_path)
     return EXIT_NOTHING_PROCESSED if skipped and not done else EXIT_OK

@@ -29,6 +29,7 @@ def _cap(words: str) -> str:
 
 
 _MONTH_MODS = _cap(
+    "late last|early last|late this|early this|late next|early next|"
     "early|mid|late|earlier|later|last|next|this|the end of|the beginning of|the start of|the middle of|"
     "end|the first half of|the second half of"
 )
@@ -50,35 +51,35 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", r"(?<![\w/.-])(?P<y>1[6-9]\d\d|20\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])"),
     ("month_day", rf"{_B}(?:(?P<wd>{_WEEKDAYS}),?[^\S\n]+)?{_MON}[^\S\n]+{_DAY}(?![\w/]|[,.]?\d|,[^\S\n]*\d)"),
     ("day_month", rf"{_B}(?:(?P<wd>{_WEEKDAYS}),?[^\S\n]+)?(?:[Tt]he[^\S\n]+)?{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MON}"),
-    ("month_year", rf"{_B}(?:(?P<mod>{_MONTH_MODS})[^\S\n-]+)?{_MON},?[^\S\n]+(?:of[^\S\n]+)?{_YEAR}"),
+    ("month_year", rf"{_B}(?:(?P<mod>{_MONTH_MODS})(?:[^\S\n]|-)+)?{_MON},?[^\S\n]+(?:of[^\S\n]+)?{_YEAR}"),
     (
         "week_of_month",
         rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<ord>{_ORDINALS})[^\S\n]+week[^\S\n]+of[^\S\n]+{_MON}(?:,?[^\S\n]+{_YEAR})?",
     ),
-    ("month", rf"{_B}(?:(?P<mod>{_MONTH_MODS})[^\S\n-]+)?{_MON}"),
+    ("month", rf"{_B}(?:(?P<mod>{_MONTH_MODS})(?:[^\S\n]|-)+)?{_MON}"),
     (
         "quarter",
-        rf"{_B}(?:(?P<the>[Tt]he|[Tt]his|[Ii]ts)[^\S\n]+)?(?P<ord>{_cap(_ORDINALS)})[^\S\n-]+quarter(?![\w-]|[^\S\n]+century)"
+        rf"{_B}(?:(?P<the>[Tt]he|[Tt]his|[Ii]ts)[^\S\n]+)?(?P<ord>{_cap(_ORDINALS)})(?:[^\S\n]|-)+quarter(?![\w-]|[^\S\n]+century)"
         rf"(?:,?[^\S\n]+(?:of[^\S\n]+)?(?:(?:fiscal[^\S\n]+)?{_YEAR}|{_RELATIVE_YEAR}))?",
     ),
     ("quarter_code", rf"{_B}(?P<q>Q[1-4])(?:[^\S\n]+(?:of[^\S\n]+)?{_YEAR}|(?P<yy>'\d\d))?(?!\w)"),
     (
         "half",
-        rf"{_B}(?:(?P<the>[Tt]he)[^\S\n]+)?(?P<ord>{_cap('first|second|1st|2nd|latter|last')})[^\S\n-]+half(?![\w-])"
+        rf"{_B}(?:(?P<the>[Tt]he)[^\S\n]+)?(?P<ord>{_cap('first|second|1st|2nd|latter|last')})(?:[^\S\n]|-)+half(?![\w-])"
         rf"(?:[^\S\n]+of[^\S\n]+(?:(?:fiscal[^\S\n]+)?{_YEAR}|{_RELATIVE_YEAR}))?",
     ),
     (
         "season",
         rf"{_B}(?:(?P<mod>{_cap('this|last|next|the|early|late|earlier this|later this|mid|the end of|the coming')})"
-        rf"[^\S\n-]+)?(?P<season>{_cap('spring|summer|autumn|fall|winter')})(?![\w-])(?:[^\S\n]+(?:of[^\S\n]+)?{_YEAR})?",
+        rf"(?:[^\S\n]|-)+)?(?P<season>{_cap('spring|summer|autumn|fall|winter')})(?![\w-])(?:[^\S\n]+(?:of[^\S\n]+)?{_YEAR})?",
     ),
     (
         "decade",
-        rf"{_B}(?:[Tt]he[^\S\n]+)?(?:(?P<mod>{_cap('early|mid|late')})[^\S\n-]+)?"
+        rf"{_B}(?:[Tt]he[^\S\n]+)?(?:(?P<mod>{_cap('early|mid|late')})(?:[^\S\n]|-)+)?"
         r"(?:(?P<full>1[6-9]\d0|20\d0)|['’]?(?P<short>\d0))['’]?s(?!\w)",
     ),
-    ("century", rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)[^\S\n-]+century(?!\w)"),
-    ("year", rf"{_B}(?:(?P<mod>{_YEAR_MODS})[^\S\n-]+|(?P<fy>FY\s?))?{_YEAR}"),
+    ("century", rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)(?:[^\S\n]|-)+century(?!\w)"),
+    ("year", rf"{_B}(?:(?P<mod>{_YEAR_MODS})(?:[^\S\n]|-)+|(?P<fy>FY\s?))?{_YEAR}"),
     ("year_short", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"),
     (
         "edge",
@@ -166,9 +167,9 @@ _NOT_YEAR_LEAD = frozenset(
         *("chapter", "code", "version", "vol", "interstate", "highway"),
     }
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)[^\S\n-]*$")
+_WORD_BEFORE = re.compile(r"([\w.]+)(?:[^\S\n]|-)*$")
 _QUANTITY_AFTER = re.compile(
-    r"^[^\S\n]*(?:%|percent|per[^\S\n]+cent|people|persons|jobs|workers|employees|staff|cars|vehicles|units|shares|dealers"
+    r"[^\S\n]*(?:%|percent|per[^\S\n]+cent|people|persons|jobs|workers|employees|staff|cars|vehicles|units|shares|dealers"
     r"|dealerships|planes|aircraft|seats|passengers|troops|soldiers|homes|tonnes|tons|miles|km|kilometres|feet|metres"
     r"|meters|pounds|dollars|euros|hours|minutes|points|to[^\S\n]+\d|-[^\S\n]*\d)(?!\w)",
     re.IGNORECASE,

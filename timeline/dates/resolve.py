@@ -140,7 +140,8 @@ def _month_year(candidate: Candidate, context: Context) -> Resolved | None:
 
 def _month(candidate: Candidate, context: Context) -> Resolved | None:
     month, base = _month_of(candidate), context.article_date
-    mod = _lower(candidate, "mod")
+    # "late last July" is placed like "last July".
+    mod = (_lower(candidate, "mod").split() or [""])[-1]
     following = _OF_RELATIVE_YEAR.match(context.text, candidate.end)
     if following:
         # "October of next year": the year is written just after, as its own expression.
@@ -191,7 +192,7 @@ def _quarter(candidate: Candidate, context: Context) -> Resolved | None:
         return tx.quarter_value(int(candidate.group("year") or "0"), _ORDINAL[ordinal]), DateSource.EXPLICIT
     if candidate.group("rel"):
         return tx.quarter_value(_relative_year(candidate, context), _ORDINAL[ordinal]), DateSource.RELATIVE
-    if ordinal == "last" and _lower(candidate, "the") in {"the", "its"}:
+    if ordinal == "last":
         # "the last quarter": the one before the article's.
         previous = tx.add_months(dt.date(base.year, 3 * current - 2, 1), -3)
         return tx.quarter_value(previous.year, (previous.month - 1) // 3 + 1), DateSource.RELATIVE

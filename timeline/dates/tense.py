@@ -7,7 +7,7 @@ import re
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?|planned|"
     r"planning|intends?|set\s+to|due|upcoming|until|till|would|could|might|hopes?\s+to|aims?\s+to|slated|"
-    r"proposed|next|should|must|by|deadline|soon)\b|'ll\b",
+    r"proposed|next|should|must|deadline|soon)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -16,6 +16,8 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: A deadline word just before the date ("by June", "until Friday") looks forward on its own.
+_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 #: Words on each side of a date that decide its tense.
 _WINDOW = 60
 
@@ -25,6 +27,8 @@ def speaks_of_future(text: str, start: int, end: int) -> bool:
 
     The nearest tense marker wins: in "said on Monday it will", "said" is nearer.
     """
+    if _DEADLINE.search(text, max(0, start - 20), start):
+        return True
     left_limit = max(0, start - _WINDOW)
     for found in _SENTENCE_END.finditer(text, left_limit, start):
         left_limit = found.end()
