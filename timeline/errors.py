@@ -34,3 +34,7 @@ class ArticleDateError(ArticleError):
 
 class EvaluationInputError(TimelineError):
     """Raised when an annotated corpus file (CAT XML or TimeML) cannot be read."""
+
+
+class CacheError(TimelineError):
+    """Raised when the on-disk event cache cannot be read or written (see :mod:`timeline.cache`)."""
