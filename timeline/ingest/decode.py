@@ -51,8 +51,11 @@ _MULTI_BYTE = [name for name in IANA_SUPPORTED if is_multi_byte_encoding(name)]
 #: Share of high bytes below which a text is not taken to be in a multi-byte encoding.
 _MULTI_BYTE_SHARE = 0.3
 _SAMPLE_BYTES = 65_536
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# Any character one of the three patterns above would change; most texts have none.
+_NEEDS_WORK = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
@@ -73,6 +76,8 @@ def decode_bytes(data: bytes, where: str, *, html: bool = False) -> str:
 
 def normalise_text(text: str) -> str:
     """One line-break convention (``\\n``), no stray control characters, nothing that is not writable as UTF-8."""
+    if _NEEDS_WORK.search(text) is None:
+        return text
     text = _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
     # A JSON string may escape half of a surrogate pair; it names no character at all.
     return _LONE_SURROGATE.sub("\ufffd", text)
@@ -133,25 +138,44 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _detect(data: bytes, where: str) -> str:
-    # Text in a multi-byte legacy encoding (Shift-JIS, GBK, Big5...) is mostly high bytes;
-    # a mostly-ASCII text with a few accents is single-byte, though a few bytes may also
-    # happen to read as CJK characters.
+    # Detection reads a sample, so a large file costs no more than a small one; the
+    # whole file must then decode strictly, or the whole file is examined.
     sample = data[:_SAMPLE_BYTES]
-    high = sum(byte >= 0x80 for byte in sample) / max(len(sample), 1)
+    if len(data) > _SAMPLE_BYTES and b"\n" in sample:
+        sample = sample[: sample.rindex(b"\n") + 1]
+    tried: set[str] = set()
+    for chunk in (sample, data) if len(sample) < len(data) else (sample,):
+        for encoding in _encodings(chunk):
+            if encoding in tried:
+                continue
+            tried.add(encoding)
+            try:
+                return data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    raise ArticleError(where, "is not text in any encoding we recognise; save it as UTF-8 text")
+
+
+def _encodings(data: bytes) -> list[str]:
+    """Plausible encodings of ``data``, best first."""
+    # Text in a multi-byte legacy encoding (Shift-JIS, GBK, Big5...) is mostly high bytes;
+    # a mostly-ASCII text with a few accents is single-byte, though a few byte pairs may
+    # also happen to read as CJK characters.
+    high = (len(data) - len(data.translate(None, _HIGH_BYTES))) / max(len(data), 1)
     candidates = list(from_bytes(data, cp_exclusion=_MULTI_BYTE if high < _MULTI_BYTE_SHARE else None))
     if not candidates:
-        raise ArticleError(where, "is not text in any encoding we recognise; save it as UTF-8 text")
+        return []
     # On a short text several code pages look equally clean and the language guess is
     # noise, so a Western code page that reads it about as cleanly is preferred.
     floor = min(match.chaos for match in candidates)
     near = [match for match in candidates if match.chaos <= floor + _CHAOS_MARGIN]
-    for encoding in PREFERRED_LEGACY_ENCODINGS:
-        if any(encoding == match.encoding or encoding in match.could_be_from_charset for match in near):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-    return str(min(candidates, key=lambda match: (match.chaos, -match.coherence)))
+    preferred = [
+        encoding
+        for encoding in PREFERRED_LEGACY_ENCODINGS
+        if any(encoding == match.encoding or encoding in match.could_be_from_charset for match in near)
+    ]
+    ranked = sorted(candidates, key=lambda match: (match.chaos, -match.coherence))
+    return preferred + [match.encoding for match in ranked]
 
 
 def _refuse_control_characters(text: str, where: str) -> None:
