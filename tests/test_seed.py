@@ -15,7 +15,7 @@ SEED_DATES = [
     ("Qatar and Türkiye have discussed", "weekend", "2024-W48-WE", "weekend", "relative", "2024-11-30", "2024-12-01"),
     ("The discussions took place", "Sunday", "2024-12-01", "day", "relative", "2024-12-01", "2024-12-01"),
     ("Israel has persisted", "October 7, 2023", "2023-10-07", "day", "explicit", "2023-10-07", "2023-10-07"),
-    ("Qatar, alongside Egypt", "December 1, 2023", "2023-12-01", "day", "explicit", "2023-12-01", "2023-12-01"),
+    ("Mediation efforts stalled", "December 1, 2023", "2023-12-01", "day", "explicit", "2023-12-01", "2023-12-01"),
     ("The Gulf state has also hosted", "2012", "2012", "year", "explicit", "2012-01-01", "2012-12-31"),
     ("On November 9", "November 9", "2024-11-09", "day", "relative", "2024-11-09", "2024-11-09"),
     ("Last month", "Last month", "2024-11", "month", "relative", "2024-11-01", "2024-11-30"),
