@@ -43,6 +43,9 @@ class EntityType(StrEnum):
     PERSON = "PER"
     ORGANISATION = "ORG"
     LOCATION = "LOC"
+    #: A nationality or demonym ("Turkish", "Palestinians"): it gives a country but is
+    #: not a named person, organisation or place, so scoring and the batch output skip it.
+    NATIONALITY = "NORP"
 
 
 class ActorKind(StrEnum):
@@ -123,6 +126,10 @@ class EntityMention:
     role: str = ""
     #: For places: the resolved place.
     place: Place | None = None
+    #: False when the name is not a mention on its own: a name modifying a noun ("US
+    #: markets", "Airbus A380") or a phrase built around one ("Qatar's foreign ministry").
+    #: Such mentions still give actors and countries; scoring and the batch output skip them.
+    standalone: bool = True
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,125 @@
+"""Word lists the entity rules use. Plain data, no logic."""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Words that make a name an organisation ("Saturn Corporation", "Douglas Aircraft").
+ORG_WORDS: Final = frozenset({
+    "Corporation", "Corp", "Corp.", "Inc", "Inc.", "Ltd", "Ltd.", "LLC", "PLC", "plc", "Co.", "Company",
+    "Airways", "Airlines", "Aircraft", "Motors", "Group", "Bank", "University", "Ministry", "Party",
+    "Army", "Council", "Agency", "Association", "Commission", "Committee", "Authority", "Institute",
+    "Foundation", "Forces", "Front", "Brigade", "Brigades", "Movement", "Organization", "Organisation",
+    "Union", "Federation", "Court", "Parliament", "Assembly", "Senate", "Congress", "Department",
+    "Office", "Board", "Fund", "Holdings", "Industries", "Systems", "Technologies", "News",
+})
+
+#: Of these, the ones that make an organisation an armed group.
+ARMED_WORDS: Final = frozenset({"Army", "Forces", "Front", "Brigade", "Brigades", "Militia", "Guard", "Guards"})
+
+#: Things the model calls organisations or places that are neither: time zones,
+#: currency codes and market indices.
+NON_ENTITIES: Final = frozenset({
+    "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST",
+    "USD", "EUR", "GBP", "JPY", "CNY", "CHF",
+    "FTSE", "FTSE 100", "Dow", "Dow Jones", "Dow Jones Industrial Average", "Nasdaq", "NASDAQ",
+    "S&P", "S&P 500", "Nikkei", "Nikkei 225", "DAX", "CAC 40", "Hang Seng",
+})
+
+#: Last words that make a name an event, not an organisation or place ("Paris Air Show").
+EVENT_WORDS: Final = frozenset({
+    "Conference", "Show", "Summit", "Expo", "Festival", "Games", "Olympics", "Cup", "Championship", "Forum",
+})
+
+#: Well-known organisations and armed groups: the names they go by -> (canonical name,
+#: ISO alpha-3 country or "", armed group?). Keys are matched case-insensitively.
+KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
+    "hamas": ("Hamas", "PSE", True),
+    "hezbollah": ("Hezbollah", "LBN", True),
+    "hizbollah": ("Hezbollah", "LBN", True),
+    "hayat tahrir al-sham": ("Hayat Tahrir Al-Sham", "SYR", True),
+    "hayat tahrir al sham": ("Hayat Tahrir Al-Sham", "SYR", True),
+    "hts": ("Hayat Tahrir Al-Sham", "SYR", True),
+    "syrian national army": ("Syrian National Army", "SYR", True),
+    "sna": ("Syrian National Army", "SYR", True),
+    "syrian democratic forces": ("Syrian Democratic Forces", "SYR", True),
+    "sdf": ("Syrian Democratic Forces", "SYR", True),
+    "free syrian army": ("Free Syrian Army", "SYR", True),
+    "ypg": ("YPG", "SYR", True),
+    "pkk": ("PKK", "TUR", True),
+    "islamic state": ("Islamic State", "", True),
+    "isis": ("Islamic State", "", True),
+    "isil": ("Islamic State", "", True),
+    "daesh": ("Islamic State", "", True),
+    "al-qaeda": ("Al-Qaeda", "", True),
+    "al qaeda": ("Al-Qaeda", "", True),
+    "taliban": ("Taliban", "AFG", True),
+    "houthis": ("Houthis", "YEM", True),
+    "houthi": ("Houthis", "YEM", True),
+    "ansar allah": ("Houthis", "YEM", True),
+    "wagner group": ("Wagner Group", "RUS", True),
+    "wagner": ("Wagner Group", "RUS", True),
+    "al-shabaab": ("Al-Shabaab", "SOM", True),
+    "boko haram": ("Boko Haram", "NGA", True),
+    "rapid support forces": ("Rapid Support Forces", "SDN", True),
+    "rsf": ("Rapid Support Forces", "SDN", True),
+    "islamic jihad": ("Islamic Jihad", "PSE", True),
+    "palestinian islamic jihad": ("Islamic Jihad", "PSE", True),
+    "idf": ("Israel Defense Forces", "ISR", True),
+    "israel defense forces": ("Israel Defense Forces", "ISR", True),
+    "israeli army": ("Israel Defense Forces", "ISR", True),
+    "un": ("United Nations", "", False),
+    "u.n.": ("United Nations", "", False),
+    "united nations": ("United Nations", "", False),
+    "nato": ("NATO", "", False),
+    "european commission": ("European Commission", "", False),
+    "who": ("World Health Organization", "", False),
+    "world health organization": ("World Health Organization", "", False),
+    "unrwa": ("UNRWA", "", False),
+    "red cross": ("Red Cross", "", False),
+}
+
+#: Words of a person's role written before the name ("Foreign Minister", "Prime Minister").
+ROLE_WORDS: Final = frozenset({
+    "President", "Vice", "Prime", "Minister", "Ministers", "Foreign", "Defence", "Defense", "Interior",
+    "Finance", "Secretary", "Secretary-General", "General", "State", "Chief", "Executive", "Officer",
+    "CEO", "CFO", "COO", "Chairman", "Chairwoman", "Chair", "Director", "Spokesman", "Spokeswoman",
+    "Spokesperson", "Ambassador", "Envoy", "Senator", "Representative", "Governor", "Mayor", "King",
+    "Queen", "Prince", "Princess", "Emir", "Crown", "Supreme", "Leader", "Commander", "Deputy", "Acting",
+    "President-elect", "Pope", "Ayatollah", "Chancellor", "Premier", "Speaker", "Attorney", "Judge",
+    "Justice", "Affairs", "Economy", "Trade", "Health", "Energy", "Education", "Labour", "Labor",
+    "Treasury", "Special", "Senior", "Founder", "Co-founder", "Head", "Minister-President", "Sultan",
+    "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "president", "minister",
+    "chairman", "director", "founder", "head", "analyst", "senior", "vice", "co-founder", "leader",
+})
+
+#: Courtesy titles: stripped from the name, not part of the role.
+HONORIFICS: Final = frozenset({
+    "Sheikh", "Shaikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
+    "Madam", "Sen.", "Rep.", "Gen.", "Col.", "Lt.", "Gov.", "Pres.", "Prof.", "Professor", "H.E.",
+})
+
+#: Words that may join role words ("Minister of Foreign Affairs", "Prime Minister and Foreign Minister").
+ROLE_JOINERS: Final = frozenset({"of", "and", "for", "the"})
+
+#: Words before a role that qualify it but are not part of it.
+ROLE_QUALIFIERS: Final = frozenset({"outgoing", "former", "incoming", "then", "acting", "new", "late"})
+
+#: Arabic and other name particles ignored when comparing surnames ("Al-Assad" = "Assad").
+SURNAME_PREFIXES: Final = ("al-", "el-", "ал-")
+
+#: Nouns heading a phrase built around a country that names an organisation of it
+#: ("Qatar's foreign ministry", "Turkish defence ministry").
+ORG_HEAD_NOUNS: Final = frozenset({
+    "ministry", "government", "army", "military", "parliament", "embassy", "navy", "police", "cabinet",
+    "presidency", "administration", "regime", "forces",
+})
+
+#: Prepositions after which a capitalised city name is a place ("in Hama", "into Aleppo").
+LOCATIVE_WORDS: Final = frozenset({
+    "in", "into", "at", "near", "from", "to", "towards", "toward", "outside", "around", "across", "via",
+    "through", "inside", "within", "throughout", "In", "At", "From", "Near", "Outside",
+})
+
+#: Nouns that make "the city of X" a place.
+SETTLEMENT_NOUNS: Final = frozenset({"city", "town", "village", "capital", "province", "region", "port", "governorate"})

@@ -1,0 +1,40 @@
+"""Places and states: a place mention resolved through the gazetteer, and a country acting
+as the subject of a sentence ("Israel has killed…", "Türkiye and Russia agreed…")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from timeline.places import Gazetteer
+from timeline.types import Place
+
+_SUBJECTS = frozenset({"nsubj"})
+
+
+def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
+    """The place ``span`` names and whether it is a country; unknown places keep their name with no country."""
+    entry = places.lookup(span.text)
+    if entry is not None:
+        return entry.place, entry.is_country
+    words = span.text.split()
+    if words and words[0] in {"the", "The"}:
+        words = words[1:]
+    return Place(name=" ".join(words), country_code="", country="", region=""), False
+
+
+def is_subject(span: Span) -> bool:
+    """Whether ``span`` is the subject of its clause, alone or in a coordination ("Qatar and Türkiye have…")."""
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ in _SUBJECTS
+
+
+def is_modifier(span: Span) -> bool:
+    """Whether ``span`` only modifies a noun after it ("US markets", "Airbus A380", "Apple CEO Steve Jobs")."""
+    root = span.root
+    return (
+        root.dep_ in {"compound", "nmod", "amod"}
+        and root.head.i >= span.end
+        and root.head.pos_ in {"NOUN", "PROPN", "NUM"}
+    )

@@ -1,0 +1,165 @@
+"""People: the name without titles, the role written with it, the country it serves, and
+surname-only mentions resolved to the full name used elsewhere in the article."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from timeline.entities import data
+from timeline.entities.ruler import POSSESSIVES, surname_key
+from timeline.places import Gazetteer
+
+_ROLE_WORDS_LOWER = frozenset(word.lower() for word in data.ROLE_WORDS)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person mention: character span of the bare name, the name, role and country."""
+
+    start: int
+    end: int
+    name: str
+    role: str
+    country: str
+
+
+def read_person(doc: Doc, span: Span, places: Gazetteer) -> Person:
+    """The person ``span`` names: titles and honorifics stripped, role and affiliation read around it.
+
+    "Turkish Foreign Minister Hakan Fidan" gives Hakan Fidan, "Foreign Minister", Türkiye;
+    "Qatar’s Prime Minister … Sheikh Mohammed bin Abdulrahman Al-Thani" gives the name
+    without "Sheikh" and Qatar.
+    """
+    start = span.start
+    inner: list[int] = []
+    while start < span.end - 1 and _is_title(doc[start]):
+        if doc[start].text not in data.HONORIFICS and doc[start].lower_ != "the":
+            inner.append(start)
+        start += 1
+    outer, before = _role_before(doc, span.start)
+    role_tokens = outer + inner
+    role = _role_text(doc, role_tokens)
+    country = _country_at(doc, before, places) if role_tokens else ""
+    if not role:
+        role, country = _apposition_after(doc, span.end, places) or (role, country)
+    name_span = doc[start : span.end]
+    return Person(name_span.start_char, name_span.end_char, " ".join(name_span.text.split()), role, country)
+
+
+def resolve_people(people: Sequence[Person]) -> list[Person]:
+    """Give every mention the full name (and role, country) of the person it refers to.
+
+    A one-word mention ("Fidan") is the full name ending in that surname, the latest
+    one before it, or else the first one after it; name particles are ignored
+    ("Assad" = "Bashar Al-Assad"). One person's role and country, once stated, hold
+    for all their mentions.
+    """
+    full: dict[str, list[Person]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            full.setdefault(surname_key(words[-1]), []).append(person)
+    resolved: list[Person] = []
+    for person in people:
+        words = person.name.split()
+        name = person.name
+        candidates = full.get(surname_key(words[-1]), []) if len(words) == 1 else []
+        if candidates:
+            earlier = [candidate for candidate in candidates if candidate.start < person.start]
+            name = (earlier[-1] if earlier else candidates[0]).name
+        resolved.append(replace(person, name=name))
+    roles: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    for person in resolved:
+        if person.role:
+            roles.setdefault(person.name, person.role)
+        if person.country:
+            countries.setdefault(person.name, person.country)
+    return [
+        replace(person, role=person.role or roles.get(person.name, ""), country=countries.get(person.name, ""))
+        for person in resolved
+    ]
+
+
+def _is_title(token: object) -> bool:
+    text = getattr(token, "text", "")
+    return text in data.HONORIFICS or text in data.ROLE_WORDS or text in {"the", "The"}
+
+
+def _role_before(doc: Doc, start: int) -> tuple[list[int], int]:
+    """Token indices of the role words written just before ``start``, and the index before them."""
+    chain: list[int] = []
+    index = start - 1
+    while index >= 0:
+        token = doc[index]
+        is_role = token.lower_ in _ROLE_WORDS_LOWER or token.text in data.HONORIFICS
+        joins_roles = bool(chain) and token.lower_ in data.ROLE_JOINERS and index > 0
+        if not (is_role or (joins_roles and doc[index - 1].lower_ in _ROLE_WORDS_LOWER)):
+            break
+        chain.append(index)
+        index -= 1
+    while chain and doc[chain[-1]].lower_ in data.ROLE_JOINERS:
+        index = chain.pop()
+    return sorted(chain), index
+
+
+def _role_text(doc: Doc, indices: list[int]) -> str:
+    words = [doc[index].text for index in sorted(indices) if doc[index].text not in data.HONORIFICS]
+    while words and words[0].lower() in data.ROLE_JOINERS:
+        words.pop(0)
+    while words and words[-1].lower() in data.ROLE_JOINERS:
+        words.pop()
+    return " ".join(words)
+
+
+def _country_at(doc: Doc, index: int, places: Gazetteer) -> str:
+    """The country named by the entity ending at token ``index`` ("Qatar’s", "Turkish", "U.S."), or ""."""
+    while index >= 0 and doc[index].lower_ in data.ROLE_QUALIFIERS:
+        index -= 1
+    if index >= 0 and doc[index].text in POSSESSIVES:
+        index -= 1
+    if index < 0 or doc[index].ent_iob_ == "O":
+        return ""
+    start = index
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return country_of_name(doc[start : index + 1].text, places)
+
+
+def country_of_name(text: str, places: Gazetteer) -> str:
+    """The country a place name or demonym points to ("Aleppo", "Turkish", "U.S."), or ""."""
+    country = places.demonym(text)
+    if country is not None:
+        return country.name
+    place = places.resolve(text)
+    return place.country if place is not None else ""
+
+
+def _apposition_after(doc: Doc, end: int, places: Gazetteer) -> tuple[str, str] | None:
+    """Role and country from an apposition: "Hakan Fidan, Turkey’s foreign minister," ."""
+    index = end
+    if index >= len(doc) or doc[index].text != ",":
+        return None
+    index += 1
+    if index < len(doc) and doc[index].lower_ == "the":
+        index += 1
+    if index >= len(doc) or doc[index].ent_iob_ != "B":
+        return None
+    ent_end = index + 1
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    country = country_of_name(doc[index:ent_end].text, places)
+    index = ent_end + 1 if ent_end < len(doc) and doc[ent_end].text in POSSESSIVES else ent_end
+    role_end = index
+    while role_end < len(doc) and (
+        doc[role_end].lower_ in _ROLE_WORDS_LOWER
+        or (doc[role_end].lower_ in data.ROLE_JOINERS and role_end > index)
+    ):
+        role_end += 1
+    role = _role_text(doc, list(range(index, role_end)))
+    if not country or not role:
+        return None
+    return role, country

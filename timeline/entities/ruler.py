@@ -1,0 +1,223 @@
+"""A pipeline component that corrects the model's entities with the gazetteer and the article.
+
+Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writes
+``doc.ents`` once. The rules, in order:
+
+1. Trim: a span never ends with punctuation or a possessive ("Hama." -> "Hama",
+   "Palestine’s" -> "Palestine") and never crosses a line break.
+2. Drop what is not a named entity: time zones, currency codes, market indices;
+   events ("Paris Air Show", "Worldwide Developers Conference"); product names in
+   lower camel case ("iPhone", "the iTunes Music Store"), which the model calls
+   organisations.
+3. People first: a name the article also uses for a person ("Jobs" after "Steve
+   Jobs", "the Bashar Al-Assad regime" beside "Assad") is a person, whatever the
+   model said, unless it is a country.
+4. Places: a name the gazetteer knows as a country or a well-known place is a place
+   (the model's "Türkiye" ORG, "Aleppo" NORP); a city name the model called a
+   nationality is a place; one it called a person is a place only if it is a large
+   city (:data:`~timeline.places.data.MIN_CITY_POPULATION_OVER_PERSON`) and no person
+   in the article bears that name. Names that are also ordinary words or names
+   (:data:`~timeline.places.data.AMBIGUOUS_NAMES`) keep the model's label.
+5. "<country> Government" is the state (a place), like the country itself.
+6. A person or place name containing an organisation word ("Saturn Corporation",
+   "Douglas Aircraft") is an organisation.
+7. Places the model missed: a capitalised country, alias or well-known place name is
+   added; a city name only after a locative word ("in Hama", "the city of Idlib").
+   Ambiguous names are never added this way.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from timeline.entities import data
+from timeline.places import Entry, Gazetteer, gazetteer
+from timeline.places.data import MIN_CITY_POPULATION_OVER_PERSON
+
+ENTITY_FIXES = "timeline_entity_fixes"
+
+#: Labels we reason about; others (DATE, MONEY, …) pass through untouched.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+_GOVERNMENT = frozenset({"Government", "government"})
+
+
+def surname_key(word: str) -> str:
+    """How a surname is compared: lower case, without name particles ("Al-Assad" -> "assad")."""
+    key = word.lower().replace("’", "'")
+    for prefix in data.SURNAME_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix) :]
+    return key
+
+
+def person_shaped(tokens: list[str]) -> bool:
+    """Whether ``tokens`` look like a person's name: 1-4 capitalised words, none an organisation word."""
+    return 0 < len(tokens) <= 4 and all(
+        word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha() and word not in data.ORG_WORDS
+        for word in tokens
+    )
+
+
+class EntityFixes:
+    """The component: built once with the pipeline, then cheap per document."""
+
+    def __init__(self, places: Gazetteer) -> None:
+        self._places = places
+        self._first_words = frozenset(name.split(" ", 1)[0] for name in places.names())
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        others: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in NAME_LABELS:
+                others.append(ent)
+                continue
+            trimmed = _trim(doc, ent)
+            if trimmed is not None and not _not_a_name(trimmed):
+                spans.append(trimmed)
+        surnames = self._surnames(spans)
+        fixed = [self._relabel(doc, span, surnames) for span in spans]
+        fixed.extend(self._missed_places(doc, fixed + others))
+        doc.ents = filter_spans(fixed + others)
+        return doc
+
+    def _surnames(self, spans: list[Span]) -> frozenset[str]:
+        keys = set()
+        for span in spans:
+            if span.label_ == "PERSON" and self._places.lookup(span.text) is None:
+                words = _words(span)
+                if person_shaped(words):
+                    keys.add(surname_key(words[-1]))
+        return frozenset(keys)
+
+    def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str]) -> Span:
+        label = span.label_
+        words = _words(span)
+        entry = self._places.lookup(span.text)
+        is_country = entry is not None and entry.is_country
+        if label != "PERSON" and not is_country and person_shaped(words) and surname_key(words[-1]) in surnames:
+            return _without_the(doc, span, "PERSON")
+        if entry is not None:
+            return self._as_place(doc, span, entry, surnames)
+        if label == "ORG" and len(words) > 1 and words[-1] in _GOVERNMENT:
+            head = " ".join(words[:-1])
+            if self._places.country(head) is not None or self._places.demonym(head) is not None:
+                return Span(doc, span.start, span.end, label="GPE")
+        if label in {"PERSON", "GPE", "LOC", "FAC"} and any(word in data.ORG_WORDS for word in words):
+            return Span(doc, span.start, span.end, label="ORG")
+        return span
+
+    def _as_place(self, doc: Doc, span: Span, entry: Entry, surnames: frozenset[str]) -> Span:
+        label = span.label_
+        if label in PLACE_LABELS:
+            return span
+        if entry.ambiguous:
+            return span
+        if entry.is_country or entry.population == 0:
+            if label == "PERSON" and surname_key(_words(span)[-1]) in surnames:
+                return span
+            return Span(doc, span.start, span.end, label="GPE")
+        if label == "NORP":
+            return Span(doc, span.start, span.end, label="GPE")
+        if (
+            label == "PERSON"
+            and len(span) == 1
+            and entry.population >= MIN_CITY_POPULATION_OVER_PERSON
+            and surname_key(span.text) not in surnames
+        ):
+            return Span(doc, span.start, span.end, label="GPE")
+        return span
+
+    def _missed_places(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        # A nationality inside a longer place name gives way to it ("Occupied Palestinian territories").
+        covered = {index for span in spans if span.label_ != "NORP" for index in range(span.start, span.end)}
+        found: list[Span] = []
+        limit = self._places.max_words + 2
+        index = 0
+        while index < len(doc):
+            token = doc[index]
+            if index in covered or token.text not in self._first_words or not token.text[:1].isupper():
+                index += 1
+                continue
+            match = self._longest_place(doc, index, limit, covered)
+            if match is None:
+                index += 1
+                continue
+            found.append(match)
+            index = match.end
+        return found
+
+    def _longest_place(self, doc: Doc, start: int, limit: int, covered: set[int]) -> Span | None:
+        previous = doc[start - 1] if start > 0 else None
+        if previous is not None and previous.text[:1].isupper() and not previous.is_sent_start and previous.is_alpha:
+            return None
+        for end in range(min(len(doc), start + limit), start, -1):
+            if any(index in covered or doc[index].is_space for index in range(start, end)):
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                continue
+            entry = self._places.lookup(doc[start:end].text)
+            if entry is None or entry.ambiguous or doc[start].text in {"the", "The"}:
+                continue
+            if entry.is_country or entry.population == 0 or _after_locative(doc, start):
+                return Span(doc, start, end, label="GPE")
+        return None
+
+
+def _after_locative(doc: Doc, start: int) -> bool:
+    if start == 0:
+        return False
+    previous = doc[start - 1]
+    if previous.text in data.LOCATIVE_WORDS:
+        return True
+    return previous.lower_ == "of" and start > 1 and doc[start - 2].lower_ in data.SETTLEMENT_NOUNS
+
+
+def _not_a_name(span: Span) -> bool:
+    words = _words(span)
+    if not words or span.text in data.NON_ENTITIES:
+        return True
+    first = words[0]
+    lower_camel = len(first) > 2 and first[0].islower() and first[1].isupper()
+    return lower_camel or (span.label_ != "PERSON" and words[-1] in data.EVENT_WORDS)
+
+
+def _words(span: Span) -> list[str]:
+    """The words of ``span`` as written (split at spaces, so "Al-Assad" is one word), without "the"."""
+    words = span.text.split()
+    if words and words[0] in {"the", "The"}:
+        words = words[1:]
+    return words
+
+
+def _without_the(doc: Doc, span: Span, label: str) -> Span:
+    start = span.start + 1 if span[0].text in {"the", "The"} and len(span) > 1 else span.start
+    return Span(doc, start, span.end, label=label)
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    start, end = span.start, span.end
+    for index in range(start, end):
+        if doc[index].is_space and "\n" in doc[index].text:
+            end = index
+            break
+    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+@Language.factory(ENTITY_FIXES)
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    """Build the component (and the gazetteer, once) when the pipeline is built."""
+    del nlp, name
+    return EntityFixes(gazetteer())

