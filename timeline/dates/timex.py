@@ -91,44 +91,40 @@ def year_value(year: int) -> TimexValue:
 def week_value(day: dt.date, weekend: bool = False) -> TimexValue:
     """The ISO week (or its weekend) holding ``day``."""
     year, week, _ = day.isocalendar()
-    value = _timex_of(f"{year:04d}-W{week:02d}{'-WE' if weekend else ''}")
-    assert value is not None  # the pattern above always matches what we wrote
-    return value
+    return _made(f"{year:04d}-W{week:02d}{'-WE' if weekend else ''}")
 
 
 def quarter_value(year: int, quarter: int) -> TimexValue:
     """The TIMEX3 value of a calendar quarter (1-4)."""
-    value = _timex_of(f"{year:04d}-Q{quarter}")
-    assert value is not None
-    return value
+    return _made(f"{year:04d}-Q{quarter}")
 
 
 def half_value(year: int, half: int) -> TimexValue:
     """The TIMEX3 value of a half year (1 or 2)."""
-    value = _timex_of(f"{year:04d}-H{half}")
-    assert value is not None
-    return value
+    return _made(f"{year:04d}-H{half}")
 
 
 def season_value(year: int, season: str) -> TimexValue:
     """The TIMEX3 value of a season (SP, SU, FA, WI) of ``year``."""
-    value = _timex_of(f"{year:04d}-{season}")
-    assert value is not None
-    return value
+    return _made(f"{year:04d}-{season}")
 
 
 def decade_value(first_year: int) -> TimexValue:
     """The decade whose first year is ``first_year`` (1990 -> ``199``)."""
-    value = _timex_of(f"{first_year // 10:03d}")
-    assert value is not None
-    return value
+    return _made(f"{first_year // 10:03d}")
 
 
 def century_value(first_year: int) -> TimexValue:
     """The century whose first year is ``first_year`` (1900 -> ``19``), TIMEX3 style."""
-    value = _timex_of(f"{first_year // 100:02d}")
-    assert value is not None
-    return value
+    return _made(f"{first_year // 100:02d}")
+
+
+def _made(value: str) -> TimexValue:
+    """The stretch of a value just written; ValueError when it falls outside the calendar."""
+    made = _timex_of(value)
+    if made is None:
+        raise ValueError(f"{value!r} is not a date this calendar can hold")
+    return made
 
 
 def reference_value(name: str) -> TimexValue:

@@ -1,0 +1,55 @@
+"""Finding date expressions and deciding their extent."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from timeline.dates.finder import find_candidates
+
+
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        ("Talks resumed on Sunday.", ["Sunday"]),
+        ("It has ruled since October 7, 2023.", ["October 7, 2023"]),
+        ("Profit fell in the fourth quarter of 2005.", ["the fourth quarter of 2005"]),
+        ("Sales fell in early 2011 and late 2006.", ["early 2011", "late 2006"]),
+        ("Forces have advanced since the weekend.", ["the weekend"]),
+        ("At the time, prices rose.", ["the time"]),
+        ("Sales rose 5% in May, the firm said.", ["May"]),
+        ("Released: Friday\nJune 18, 2008", ["Friday", "June 18, 2008"]),
+        ("Its strike in the 1990s and the mid-2020s plan", ["the 1990s", "the mid-2020s"]),
+        ("It happened on Tuesday, June 3, 2008 at noon.", ["Tuesday, June 3, 2008"]),
+    ],
+)
+def test_find_candidates_extent(text: str, extents: list[str]) -> None:
+    """Prepositions stay outside the extent; the longest expression wins; lines are never crossed."""
+    assert [text[c.start : c.end] for c in find_candidates(text)] == extents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Nothing to see here",
+        "May I help?",
+        "They march on.",
+        "June Carter sang.",
+        "The Russell 2000 points lower.",
+        "Route 2008 was closed.",
+        "Flight 1549 landed.",
+    ],
+)
+def test_find_candidates_ignores_non_dates(text: str) -> None:
+    """Names, verbs and numbers that look like months or years are not candidates."""
+    assert find_candidates(text) == []
+
+
+def test_find_candidates_in_text_order_without_overlap() -> None:
+    """Candidates come in text order and never overlap."""
+    text = "On Monday, June 1, 2009, and last week, GM said in 2008 and the first half of 2009."
+    found = find_candidates(text)
+    assert [c.start for c in found] == sorted(c.start for c in found)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))

@@ -1,0 +1,27 @@
+"""Telling whether a date's clause looks forward."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.dates.tense import speaks_of_future
+
+
+@pytest.mark.parametrize(
+    ("sentence", "future"),
+    [
+        ("The leaders will meet on Friday.", True),
+        ("The plant is scheduled to close in June.", True),
+        ("Markets stay shut until Friday.", True),
+        ("The deal is due to be signed by Friday.", True),
+        ("The leaders met on Friday.", False),
+        ("He said on Friday that talks will resume.", False),
+        ("On Friday, troops, backed by tanks, entered the town.", False),
+        ("Nothing about Friday here", False),
+    ],
+)
+def test_speaks_of_future(sentence: str, future: bool) -> None:
+    """The nearest tense marker around the date decides; a deadline word before it looks forward."""
+    start = sentence.index("Friday") if "Friday" in sentence else sentence.index("June")
+    end = start + (6 if "Friday" in sentence else 4)
+    assert speaks_of_future(sentence, start, end) is future
