@@ -10,6 +10,7 @@ joined with :data:`timeline.defaults.LIST_SEPARATOR`; dates are ISO days.
 from __future__ import annotations
 
 import csv
+import json
 from typing import Final
 
 import pandas as pd
@@ -44,6 +45,30 @@ def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
     return text.encode("utf-8-sig" if bom else "utf-8")
 
 
+def to_jsonl_bytes(frame: pd.DataFrame) -> bytes:
+    """``frame`` as JSON Lines: one object per row, lists as arrays, dates as ISO days, missing as null."""
+    ordered = [name for name in COLUMN_NAMES if name in frame.columns]
+    ordered += [name for name in frame.columns if name not in ordered]
+    lines = (
+        json.dumps(dict(zip(ordered, map(_json_value, row), strict=True)), ensure_ascii=False)
+        for row in frame[ordered].itertuples(index=False, name=None)
+    )
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def _json_value(value: object) -> object:
+    if isinstance(value, tuple | list):
+        return [str(item) for item in value]
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.strftime("%Y-%m-%d")
+    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if hasattr(value, "item"):
+        # numpy scalars: json knows only Python numbers.
+        return value.item()
+    return value
+
+
 def _text_cells(column: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(column):
         # Event dates are days; a time of day would be noise (and is never set).
@@ -63,4 +88,4 @@ def _text_cell(value: object) -> str:
     return neutralise_cell(str(value))
 
 
-__all__ = ["FORMULA_PREFIXES", "NEUTRALISER", "csv_frame", "neutralise_cell", "to_csv_bytes"]
+__all__ = ["FORMULA_PREFIXES", "NEUTRALISER", "csv_frame", "neutralise_cell", "to_csv_bytes", "to_jsonl_bytes"]
