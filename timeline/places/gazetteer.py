@@ -50,13 +50,13 @@ class Gazetteer:
         self._countries: dict[str, Country] = {}
         for row in raw_countries.values():
             code = str(row["iso3"])
-            self._countries[code] = Country(code, data.COMMON_NAMES.get(code, str(row["name"])))
+            self._countries[code] = Country(code, data.COMMON_NAMES.get(code, str(row["name"]).strip()))
         self._by_name: dict[str, Country] = {}
         self._entries: dict[str, Entry] = {}
         for country in self._countries.values():
             self._add_country(country.name, country)
         for row in raw_countries.values():
-            self._add_country(str(row["name"]), self._countries[str(row["iso3"])])
+            self._add_country(str(row["name"]).strip(), self._countries[str(row["iso3"])])
         for alias, code in data.COUNTRY_ALIASES.items():
             self._add_country(alias, self._countries[code])
         self._add_cities(cache)

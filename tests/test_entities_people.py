@@ -1,0 +1,101 @@
+"""People: titles stripped, roles and affiliations read, surnames resolved to full names."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from timeline.entities.people import Person, read_person, resolve_people
+from timeline.places import gazetteer
+
+_NLP = spacy.blank("en")
+
+
+def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A blank-pipeline doc whose entities are the given (text, label) pairs, found left to right."""
+    doc = _NLP(text)
+    spans = []
+    position = 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, position)
+        position = start + len(ent_text)
+        span = doc.char_span(start, position, label=label)
+        assert span is not None, ent_text
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def _person(doc: Doc) -> Span:
+    return next(ent for ent in doc.ents if ent.label_ == "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "name", "role", "country"),
+    [
+        (
+            "Turkish Foreign Minister Hakan Fidan spoke.",
+            [("Turkish", "NORP"), ("Hakan Fidan", "PERSON")],
+            "Hakan Fidan", "Foreign Minister", "Türkiye",
+        ),
+        (
+            "Qatar’s Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman Al-Thani called.",
+            [("Qatar", "GPE"), ("Mohammed bin Abdulrahman Al-Thani", "PERSON")],
+            "Mohammed bin Abdulrahman Al-Thani", "Prime Minister and Minister of Foreign Affairs", "Qatar",
+        ),
+        (
+            "Then outgoing U.S. President Joe Biden said so.",
+            [("U.S.", "GPE"), ("Joe Biden", "PERSON")],
+            "Joe Biden", "President", "United States",
+        ),
+        (
+            "Yesterday President Emmanuel Macron left.",
+            [("President Emmanuel Macron", "PERSON")],
+            "Emmanuel Macron", "President", "",
+        ),
+        (
+            "They met Annalena Baerbock, Germany's foreign minister, in Berlin.",
+            [("Annalena Baerbock", "PERSON"), ("Germany", "GPE"), ("Berlin", "GPE")],
+            "Annalena Baerbock", "foreign minister", "Germany",
+        ),
+        ("Dr. Jane Roe arrived.", [("Dr. Jane Roe", "PERSON")], "Jane Roe", "", ""),
+    ],
+)
+def test_entities_people_title_stripping(
+    text: str, ents: list[tuple[str, str]], name: str, role: str, country: str
+) -> None:
+    """The name loses its titles and honorifics; the role and the country it serves are kept apart."""
+    doc = _doc(text, ents)
+    person = read_person(doc, _person(doc), gazetteer())
+    assert (person.name, person.role, person.country) == (name, role, country)
+
+
+def _p(start: int, name: str, role: str = "", country: str = "") -> Person:
+    return Person(start, start + len(name), name, role, country)
+
+
+@pytest.mark.parametrize(
+    ("people", "names", "countries"),
+    [
+        (
+            [_p(0, "Hakan Fidan", "Foreign Minister", "Türkiye"), _p(50, "Fidan")],
+            ["Hakan Fidan", "Hakan Fidan"], ["Türkiye", "Türkiye"],
+        ),
+        (
+            [_p(0, "Biden"), _p(30, "Joe Biden", "President", "United States"), _p(60, "Biden")],
+            ["Joe Biden", "Joe Biden", "Joe Biden"], ["United States"] * 3,
+        ),
+        ([_p(0, "Bashar Al-Assad"), _p(40, "Assad")], ["Bashar Al-Assad", "Bashar Al-Assad"], ["", ""]),
+        (
+            [_p(0, "George Bush"), _p(20, "Bush"), _p(40, "Jeb Bush"), _p(60, "Bush")],
+            ["George Bush", "George Bush", "Jeb Bush", "Jeb Bush"], ["", "", "", ""],
+        ),
+        ([_p(0, "Smith"), _p(10, "Jones")], ["Smith", "Jones"], ["", ""]),
+    ],
+)
+def test_entities_people_surname_resolution(people: list[Person], names: list[str], countries: list[str]) -> None:
+    """A surname alone is the full name used nearest before it (else after it), with that person's country."""
+    resolved = resolve_people(people)
+    assert [person.name for person in resolved] == names
+    assert [person.country for person in resolved] == countries
