@@ -2,4 +2,6 @@
 
 from timeline.cli import main
 
-raise SystemExit(main())
+# Guarded: Dask's worker processes start by importing this module again (spawn).
+if __name__ == "__main__":
+    raise SystemExit(main())

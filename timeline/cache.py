@@ -31,11 +31,11 @@ from typing import Protocol
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from timeline.defaults import CACHE_DIR, CACHE_DIR_ENV, PIPELINE_VERSION, SPACY_MODEL, SPACY_MODEL_ENV
 from timeline.errors import CacheError
-from timeline.schema import COLUMN_NAMES, DATE_COLUMNS, LIST_COLUMNS, empty_event_frame
+from timeline.parquet import read_events, write_events
+from timeline.schema import COLUMN_NAMES, empty_event_frame
 from timeline.types import Article
 
 __all__ = ["ExtractionCache", "Extractor", "cached_extract", "default_cache_dir", "pipeline_version"]
@@ -178,23 +178,16 @@ class ExtractionCache:
         return found
 
     def _write_part(self, part: str, frame: pd.DataFrame) -> None:
-        table = pa.Table.from_pandas(_for_parquet(frame), preserve_index=False)
-        path = self.root / _PARTS / part
-        temporary = path.with_name(f".{part}.{os.getpid()}.tmp")
         try:
-            pq.write_table(table, temporary)
-            os.replace(temporary, path)
+            write_events(frame, self.root / _PARTS / part)
         except OSError as error:
-            temporary.unlink(missing_ok=True)
             raise CacheError(f"The event cache at {self.root} cannot be written ({error}).") from error
 
     def _read_part(self, part: str, keys: list[str]) -> pd.DataFrame | None:
-        path = self.root / _PARTS / part
         try:
-            table = pq.read_table(path, filters=[(_KEY_COLUMN, "in", keys)])
+            return read_events(self.root / _PARTS / part, filters=[(_KEY_COLUMN, "in", keys)])
         except (OSError, pa.ArrowException):
             return None
-        return _from_parquet(table.to_pandas())
 
 
 def cached_extract(
@@ -283,15 +276,3 @@ def _in_article_order(articles: Sequence[Article], version: str, frames: list[pd
 
 def _keyed(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame.assign(**{_KEY_COLUMN: pd.Series(keys, index=frame.index, dtype=object)})
-
-
-def _for_parquet(frame: pd.DataFrame) -> pd.DataFrame:
-    # Parquet wants lists, not tuples, and one type per column.
-    lists = {name: frame[name].map(list) for name in LIST_COLUMNS}
-    return frame.assign(**lists)
-
-
-def _from_parquet(frame: pd.DataFrame) -> pd.DataFrame:
-    restored = {name: frame[name].map(lambda cell: tuple(str(item) for item in cell)) for name in LIST_COLUMNS}
-    dates = {name: frame[name].astype("datetime64[ns]") for name in DATE_COLUMNS}
-    return frame.assign(**restored, **dates, sentence_index=frame["sentence_index"].astype("int64"))

@@ -38,3 +38,8 @@ class EvaluationInputError(TimelineError):
 
 class CacheError(TimelineError):
     """Raised when the on-disk event cache cannot be read or written (see :mod:`timeline.cache`)."""
+
+
+class EngineError(TimelineError):
+    """Raised when an extraction engine cannot run: an unknown engine, a bad worker count,
+    or a Dask scheduler that cannot be reached (see :mod:`timeline.engines`)."""

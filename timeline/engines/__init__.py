@@ -1,0 +1,92 @@
+"""Where extraction runs: in this process (the default) or on a Dask cluster.
+
+Both engines run the same function on each share of the corpus
+(:func:`timeline.engines.partition.extract_partition`: the cache, then
+:func:`timeline.pipeline.extract_frame`), so their tables are equal row for row. The
+Dask engine starts a local cluster (``workers`` processes) unless given the address of
+an existing scheduler. With ``output_dir``, the events are also written there as
+partitioned Parquet (``part-00000.parquet``, …, one part per share of
+:data:`~timeline.defaults.DASK_PARTITION_ARTICLES` articles), read back with
+:func:`timeline.parquet.read_event_parts`.
+
+On a remote cluster, ``cache_dir`` and ``output_dir`` must be paths every worker can
+reach (a shared file system); otherwise pass ``cache_dir=None``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+import pandas as pd
+
+from timeline.defaults import SPACY_MODEL, SPACY_MODEL_ENV
+from timeline.engines.partition import ProgressCallback
+from timeline.errors import EngineError
+from timeline.types import Article
+
+__all__ = ["ENGINES", "run_extract"]
+
+#: Engine names, the default first.
+ENGINES: Final = ("inprocess", "dask")
+
+
+def run_extract(
+    articles: Sequence[Article],
+    *,
+    engine: str = "inprocess",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    output_dir: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+    on_progress: ProgressCallback | None = None,
+) -> pd.DataFrame:
+    """The event table of ``articles``, in article then text order, on the chosen engine.
+
+    ``workers``: in process, spaCy processes (default 1); on Dask, local-cluster workers
+    (default :data:`~timeline.defaults.DASK_WORKERS`; ignored with ``scheduler``).
+    ``cache_dir=None`` extracts everything afresh. Raises :class:`EngineError`.
+    """
+    if engine not in ENGINES:
+        raise EngineError(f"The engine {engine!r} is unknown; choose one of {', '.join(ENGINES)}.")
+    if workers is not None and workers < 1:
+        raise EngineError(f"The number of workers must be at least 1, not {workers}.")
+    if scheduler is not None and engine != "dask":
+        raise EngineError("A Dask scheduler address only makes sense with the dask engine (--engine dask).")
+    # Resolved here, once, so every worker of a cluster uses the model the user chose.
+    name = model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
+    folder = _output_folder(output_dir)
+    if engine == "dask":
+        from timeline.engines.dask_engine import run_dask
+
+        return run_dask(
+            articles,
+            model=name,
+            scheduler=scheduler,
+            workers=workers,
+            cache_dir=cache_dir,
+            output_dir=folder,
+            on_progress=on_progress,
+        )
+    from timeline.engines.inprocess import run_inprocess
+
+    return run_inprocess(
+        articles, model=name, workers=workers or 1, cache_dir=cache_dir, output_dir=folder, on_progress=on_progress
+    )
+
+
+def _output_folder(output_dir: str | os.PathLike[str] | None) -> Path | None:
+    if output_dir is None:
+        return None
+    folder = Path(output_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise EngineError(f"The output folder {folder} cannot be created ({error.strerror}).") from error
+    stale = sorted(folder.glob("part-*.parquet"))
+    if stale:
+        raise EngineError(f"The output folder {folder} already holds event parts; give an empty folder.")
+    return folder
