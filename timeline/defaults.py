@@ -21,6 +21,9 @@ DATEPARSER_SETTINGS: Final = {
     "RETURN_AS_TIMEZONE_AWARE": False,
     "STRICT_PARSING": False,
 }
+#: dateparser's parsers used for explicit forms: relative phrases ("3 days ago") are our rules' job,
+#: and skipping dateparser's own relative parser makes each call several times cheaper.
+DATEPARSER_PARSERS: Final = ("absolute-time",)
 
 #: What an article's source is when nobody said.
 UNKNOWN_SOURCE: Final = "unknown"

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 
-from timeline.defaults import DATEPARSER_LANGUAGES, DATEPARSER_SETTINGS
+from timeline.defaults import DATEPARSER_LANGUAGES, DATEPARSER_PARSERS, DATEPARSER_SETTINGS
 
 #: What dateparser says it read: "day", "week", "month" or "year".
 Period = str
@@ -25,6 +25,7 @@ def parse_explicit(expression: str, base: dt.date) -> tuple[dt.date, Period] | N
     """
     settings = dict(DATEPARSER_SETTINGS)
     settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)
+    settings["PARSERS"] = list(DATEPARSER_PARSERS)
     try:
         return _parse(expression, settings)
     except (ValueError, OverflowError, TypeError, KeyError, IndexError, AttributeError):

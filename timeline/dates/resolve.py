@@ -100,7 +100,9 @@ def _full_date(candidate: Candidate, context: Context) -> Resolved | None:
     expression = candidate.match.group(0)
     if candidate.group("wd"):
         expression = expression[expression.index(candidate.group("wd") or "") + len(candidate.group("wd") or "") :]
-    parsed = parse_explicit(expression.strip(" ,"), context.article_date)
+    # A date written with its year means the same whatever the article date: parse it against the
+    # start of that year, so one parse serves every article that writes it.
+    parsed = parse_explicit(expression.strip(" ,"), dt.date(int(candidate.group("year") or "2000"), 1, 1))
     if parsed is None:
         return None
     return tx.day_value(parsed[0]), DateSource.EXPLICIT
