@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from timeline.dates import find_dates  # noqa: E402
-from timeline.dates.dateparser_adapter import parse_explicit  # noqa: E402
+from timeline.dates import find_dates
+from timeline.dates.dateparser_adapter import parse_explicit
 
 _SUBJECTS = ["The ministry", "Officials", "The company", "Rebel forces", "The central bank", "Shareholders", "Police"]
 _VERBS = ["said", "announced", "reported", "confirmed", "will decide", "agreed", "is expected to vote", "denied"]
