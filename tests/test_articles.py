@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -62,6 +63,12 @@ def test_articles_parse_date_latest():
         ("No header.", {}, "No header."),
         ("---\nnever closed\nBody.", {}, "---\nnever closed\nBody."),
         ("", {}, ""),
+        (
+            "---\ntitle: \"Quoted\"\ndate: '2024-12-02'\ntags:\n  - a\n# note\n---\nBody.",
+            {"title": "Quoted", "date": "2024-12-02", "tags": ""},
+            "Body.",
+        ),
+        ("---\nAn intro that is no header.\n---\nBody.", {}, "---\nAn intro that is no header.\n---\nBody."),
     ],
 )
 def test_articles_split_front_matter(content, fields, text):
@@ -74,6 +81,13 @@ def test_articles_round_trip():
     """An article written in the file format reads back as the same article."""
     article = article_from_content("---\ntitle: A title\ndate: 2024-12-02\nsource: S\n---\nLine one.\nLine two.", "f")
     assert article_from_content(format_article(article), "f") == article
+
+
+@pytest.mark.parametrize("title", ['"Enough"', "'single'", '"" twice ""', "plain"])
+def test_articles_round_trip_quoted_title(title):
+    """A title that looks quoted survives being written and read back."""
+    article = dataclasses.replace(article_from_content("---\ndate: 2024-12-02\n---\nBody.", "f"), title=title)
+    assert article_from_content(format_article(article), "f").title == title
 
 
 def test_articles_content_id_stable():

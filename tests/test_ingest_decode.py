@@ -74,3 +74,9 @@ def test_decode_a_few_stray_controls_are_text():
     """An old file's end-of-file mark does not make a long text binary."""
     text = "A long enough sentence about a meeting in Doha on Sunday. " * 5 + "\x1a"
     assert decode_bytes(text.encode(), "old.txt") == text
+
+
+def test_decode_legacy_bytes_after_the_sample():
+    """A large file whose first accented byte comes after the detection sample is still read whole."""
+    text = "plain ascii line\n" * 10_000 + "“Café” at the end."
+    assert decode_bytes(text.encode("cp1252"), "late.txt") == text

@@ -166,3 +166,18 @@ def test_load_file_too_large_refused_unread(tmp_path, monkeypatch):
     (tmp_path / "big.jsonl").write_text('{"text": "more than ten bytes", "date": "2024-12-02"}')
     result = load_articles([tmp_path / "big.jsonl"])
     assert "more than the" in result.problems[0].reason
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|"])
+def test_load_csv_delimiters(delimiter):
+    """A CSV written with a semicolon, tab or bar between fields is read by its header."""
+    data = delimiter.join(["id", "date", "text"]) + "\n" + delimiter.join(["1", "2024-12-02", "Story."]) + "\n"
+    result = load_upload("export.csv", data.encode(), latest=LATEST)
+    assert [(article.article_id, article.text) for article in result.articles] == [("1", "Story.")]
+    assert not result.problems
+
+
+def test_load_json_error_reads_as_a_sentence():
+    """A JSON syntax error names the column in plain words."""
+    result = load_upload("f.jsonl", b'{"text": "unterminated', latest=LATEST)
+    assert result.problems[0].reason == "is not valid JSON (Unterminated string starting at column 10)"

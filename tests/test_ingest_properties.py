@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from timeline.articles import article_from_content, split_front_matter
+from timeline.articles import article_from_content, format_article, split_front_matter
 from timeline.errors import ArticleError
 from timeline.ingest import SUPPORTED_SUFFIXES, IngestResult, load_upload
 from timeline.types import Article
@@ -65,3 +65,24 @@ def test_properties_header_parser_arbitrary_strings(content, date):
         assert outcome.where == "f.txt"
     else:
         assert outcome.text.strip()
+
+
+ONE_LINE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1).map(
+    lambda value: " ".join(value.split())
+)
+BODIES = st.text(min_size=1).filter(lambda body: body.strip() and body == body.strip("\n"))
+
+
+@SETTINGS
+@given(
+    article_id=st.from_regex(r"[A-Za-z0-9_-]{1,20}", fullmatch=True),
+    title=ONE_LINE.filter(bool),
+    source=ONE_LINE.filter(bool),
+    url=ONE_LINE,
+    day=st.dates(max_value=dt.date(2100, 12, 31)),
+    text=BODIES,
+)
+def test_properties_article_file_round_trip(article_id, title, source, url, day, text):
+    """Any article written in the file format reads back as the same article."""
+    article = Article(article_id=article_id, title=title, date=day, text=text, source=source, url=url, origin="f")
+    assert article_from_content(format_article(article), "f") == article

@@ -29,6 +29,9 @@ from timeline.errors import ArticleDateError, ArticleError
 from timeline.types import Article
 
 _FENCE = "---"
+_HEADER_LINE = re.compile(r"([A-Za-z][\w.-]{0,40})[ \t]*:(.*)", re.DOTALL)
+# Indented YAML continuations, list items and comments carry nothing we read.
+_SKIPPED_HEADER_STARTS = (" ", "\t", "-", "#")
 # A date, optionally followed by a time ("2024-12-02T10:00:00Z"), which is dropped.
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ].*)?\Z", re.DOTALL)
 KNOWN_KEYS = ("id", "title", "date", "source", "url")
@@ -43,30 +46,50 @@ class FrontMatter:
 
 
 def split_front_matter(content: str) -> FrontMatter:
-    """Split ``content`` into its header fields and its text; no header gives no fields."""
-    lines = content.lstrip("\ufeff").splitlines(keepends=True)
+    """Split ``content`` into its header fields and its text; no header gives no fields.
+
+    A header is only taken as one when every line between the fences is ``key: value``
+    (or a YAML continuation, list item or comment, which are skipped), so Markdown that
+    merely opens with a horizontal rule keeps all its text. Values lose YAML quotes.
+    """
+    content = content.lstrip("\ufeff")
+    lines = content.splitlines(keepends=True)
     if not lines or lines[0].strip() != _FENCE:
-        return FrontMatter({}, content.lstrip("\ufeff"))
+        return FrontMatter({}, content)
     fields: dict[str, str] = {}
     for index, line in enumerate(lines[1:], start=1):
         if line.strip() == _FENCE:
             return FrontMatter(fields, "".join(lines[index + 1 :]))
-        key, sep, value = line.partition(":")
-        if sep:
-            fields[key.strip().lower()] = value.strip()
-    # An opening fence with no closing one is text that happens to start with a rule.
-    return FrontMatter({}, content.lstrip("\ufeff"))
+        if not line.strip() or line[0] in _SKIPPED_HEADER_STARTS:
+            continue
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            break
+        fields[match.group(1).lower()] = _unquote(match.group(2).strip())
+    # No closing fence, or a line that is no header's: text that happens to start with a rule.
+    return FrontMatter({}, content)
+
+
+def _quoted(value: str) -> str:
+    """``value`` as a header value that reads back unchanged (one layer of quotes is removed on reading)."""
+    return f'"{value}"' if _unquote(value) != value else value
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1].strip()
+    return value
 
 
 def format_article(article: Article) -> str:
     """Render ``article`` in the file format, so that reading it back gives the same article."""
     header = [
         _FENCE,
-        f"id: {article.article_id}",
-        f"title: {article.title}",
+        f"id: {_quoted(article.article_id)}",
+        f"title: {_quoted(article.title)}",
         f"date: {article.date.isoformat()}",
-        f"source: {article.source}",
-        f"url: {article.url}",
+        f"source: {_quoted(article.source)}",
+        f"url: {_quoted(article.url)}",
         _FENCE,
     ]
     return "\n".join(header) + "\n" + article.text

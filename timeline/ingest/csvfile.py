@@ -15,6 +15,8 @@ from timeline.ingest.decode import decode_bytes
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
 
+_DELIMITERS = (",", ";", "\t", "|")
+
 
 def read_csv(data: bytes, context: ReadContext, *, delimiter: str = ",") -> Iterator[Outcome]:
     """Each row's article, or a problem naming the row's line; a missing column is one problem for the file."""
@@ -23,11 +25,7 @@ def read_csv(data: bytes, context: ReadContext, *, delimiter: str = ",") -> Iter
     header_index = next((index for index, line in enumerate(lines) if line.strip()), None)
     if header_index is None:
         raise ArticleError(context.where, "is empty" if not text else "contains only whitespace")
-    try:
-        header = next(csv.reader([lines[header_index]], delimiter=delimiter, strict=True))
-    except csv.Error as error:
-        raise ArticleError(f"{context.where}:{header_index + 1}", f"is not a valid CSV header ({error})") from None
-    columns = [name.strip().lower() for name in header]
+    delimiter, columns = _header(lines[header_index], delimiter, f"{context.where}:{header_index + 1}")
     _check_columns(columns, context)
     yield from _rows(lines, header_index + 1, columns, context, delimiter)
 
@@ -35,6 +33,26 @@ def read_csv(data: bytes, context: ReadContext, *, delimiter: str = ",") -> Iter
 def read_tsv(data: bytes, context: ReadContext) -> Iterator[Outcome]:
     """:func:`read_csv` for tab-separated files."""
     return read_csv(data, context, delimiter="\t")
+
+
+def _header(line: str, delimiter: str, where: str) -> tuple[str, list[str]]:
+    """The delimiter and lower-case column names of the header ``line``.
+
+    Spreadsheets set to a European locale write ``;`` between fields; a header that has
+    a ``text`` column only when split on another delimiter is read with that one.
+    """
+    columns: list[str] = []
+    for candidate in (delimiter, *(other for other in _DELIMITERS if other != delimiter)):
+        try:
+            header = next(csv.reader([line], delimiter=candidate, strict=True))
+        except csv.Error as error:
+            raise ArticleError(where, f"is not a valid CSV header ({error})") from None
+        names = [name.strip().lower() for name in header]
+        if candidate == delimiter:
+            columns = names
+        if "text" in names:
+            return candidate, names
+    return delimiter, columns
 
 
 def _check_columns(columns: list[str], context: ReadContext) -> None:

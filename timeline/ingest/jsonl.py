@@ -50,7 +50,9 @@ def _parse(text: str, where: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ArticleError(where, f"is not valid JSON ({error.msg} at column {error.colno})") from None
+        # json's messages end "...starting at" when the column completes them.
+        at = "" if error.msg.endswith(" at") else " at"
+        raise ArticleError(where, f"is not valid JSON ({error.msg}{at} column {error.colno})") from None
     except RecursionError:
         raise ArticleError(where, "is JSON nested too deeply to read") from None
 
