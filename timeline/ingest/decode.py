@@ -68,7 +68,7 @@ def decode_bytes(data: bytes, where: str, *, html: bool = False) -> str:
     """
     kind = _binary_kind(data)
     if kind is not None:
-        raise ArticleError(where, f"is {kind}, not text; save it as plain text (.txt) first")
+        raise ArticleError(where, f"is {kind}, a binary file, not text; save it as plain text (.txt) first")
     text = _decode(data, where, html=html)
     _refuse_control_characters(text, where)
     return text
