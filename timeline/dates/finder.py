@@ -94,7 +94,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "same_period",
         rf"{_B}(?:[Tt]he[^\S\n]+)?same[^\S\n]+(?P<unit>period|month|quarter|week|time|day)[^\S\n]+"
-        r"(?:(?:of[^\S\n]+)?(?:a|one|the[^\S\n]+previous|last)[^\S\n]+year(?:[^\S\n]+(?:ago|earlier|before))?|in[^\S\n]+\d{4})",
+        r"(?:(?:of[^\S\n]+)?(?:a|one|the[^\S\n]+previous|the[^\S\n]+last|last)[^\S\n]+year(?:[^\S\n]+(?:ago|earlier|before))?|in[^\S\n]+\d{4})",
     ),
     (
         "unit",
@@ -117,6 +117,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?P<possessive>['’]s)?(?![\w-])",
     ),
     (
+        "part_of_day",
+        rf"{_B}(?P<day>{_cap('this|yesterday|tomorrow')}|{_WEEKDAYS})[^\S\n]+(?P<part>morning|afternoon|evening|night)"
+        r"(?![\w-])",
+    ),
+    (
         "weekday",
         rf"{_B}(?:(?P<mod>{_cap('last|next|this|the following|the previous|the next|coming|past')})[^\S\n]+)?"
         rf"(?P<wd>{_WEEKDAYS})(?![\w-])",
@@ -137,7 +142,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         "anaphora",
         rf"{_B}(?P<ana>(?<=[Aa]t\s)the[^\S\n]+time|(?<=[Aa]t\s|[Bb]y\s)that[^\S\n]+(?:time|point)|{_cap('that')}[^\S\n]+(?:day|week|month|year)"
         r"|(?:[Tt]he[^\S\n]+)?same[^\S\n]+day"
-        r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and)\b))(?![\w-])",
+        r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and)\b)"
+        r"|(?:[Ll]ater?|[Ee]arl(?:y|ier))[^\S\n]+in[^\S\n]+the[^\S\n]+day)(?![\w-])",
     ),
 )
 
@@ -159,6 +165,18 @@ _MONTH_LEAD = frozenset(
         *("around", "about", "for", "their", "its", "his", "her", "our", "the", "as"),
     }
 )
+#: Capitalised words that turn a weekday into the name of a holiday or an event ("Black Monday").
+_NAMED_DAY_LEAD = frozenset(
+    {"black", "cyber", "super", "easter", "good", "ash", "palm", "bloody", "holy", "maundy", "shrove", "fat", "blue"}
+)
+#: Words after a date that make it the name of an event ("the September 11 attacks"), not a date of the story.
+_EVENT_NAME_AFTER = re.compile(r",?[^\S\n]+(?:terrorist[^\S\n]+|terror[^\S\n]+)?(?:attacks?|bombings?)\b")
+#: Function words that may start a sentence before a year ("In 2008 Boeing ...").
+_DAY_KINDS = frozenset({"full_mdy", "full_dmy", "month_day", "day_month", "numeric"})
+_FUNCTION_WORDS = frozenset(
+    {"in", "by", "since", "until", "from", "of", "before", "after", "during", "and", "the", "for", "through", "to"}
+)
+_CAPITALISED_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
 _AMBIGUOUS_MONTHS = frozenset({"May", "March", "Mar", "Jan", "Jun", "Aug", "Sept", "Sep", "Dec"})
 #: Words before a number that make it a quantity, a model or a name, not a year.
 _NOT_YEAR_LEAD = frozenset(
@@ -198,10 +216,18 @@ def find_candidates(text: str) -> list[Candidate]:
     if not _PREFILTER.search(text):
         return []
     found: list[Candidate] = []
+    names: list[tuple[int, int]] = []
     for kind, pattern in _COMPILED:
         for match in pattern.finditer(text):
-            if match.end() > match.start() and _keep(kind, match, text):
+            if match.end() <= match.start():
+                continue
+            if kind in _DAY_KINDS and _EVENT_NAME_AFTER.match(text, match.end()):
+                # "the September 11 attacks" names an event; no part of it is a date of the story.
+                names.append((match.start(), match.end()))
+            elif _keep(kind, match, text):
                 found.append(Candidate(kind, match.start(), match.end(), match))
+    if names:
+        found = [c for c in found if all(c.end <= start or c.start >= end for start, end in names)]
     found.sort(key=lambda c: (-(c.end - c.start), _PRIORITY[c.kind], c.start))
     chosen: list[Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -217,6 +243,12 @@ def _word_before(text: str, position: int) -> str:
     return match.group(1).lower() if match else ""
 
 
+def _capitalised_before(text: str, position: int) -> bool:
+    """Whether the word just before ``position`` starts with a capital letter."""
+    match = _WORD_BEFORE.search(text, max(0, position - 40), position)
+    return bool(match) and match.group(1)[:1].isupper()
+
+
 def _keep(kind: str, match: re.Match[str], text: str) -> bool:
     """Drop matches that look like dates but are names, verbs, quantities or durations."""
     if kind == "month" and match.group("mod") is None:
@@ -229,9 +261,18 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
         # "May Day", "June Carter": a capitalised word after a bare month makes it a name.
         after = text[match.end() : match.end() + 2]
         return not (len(after) == 2 and after[0] == " " and after[1].isupper())
+    if kind == "weekday" and match.group("mod") is None and _word_before(text, match.start()) in _NAMED_DAY_LEAD:
+        return not _capitalised_before(text, match.start())
     if kind == "year" and match.group("mod") is None and match.group("fy") is None:
-        if _word_before(text, match.start()) in _NOT_YEAR_LEAD:
+        before = _word_before(text, match.start())
+        if before in _NOT_YEAR_LEAD:
             return False
+        if _capitalised_before(text, match.start()) and before not in _FUNCTION_WORDS:
+            # "the Russell 2000 Index", "Windows 2000 Server": a number inside a name.
+            if _CAPITALISED_AFTER.match(text, match.end()) and not re.match(
+                rf"[^\S\n]+(?:{_MONTHS})\b", text[match.end() : match.end() + 12]
+            ):
+                return False
         return not _QUANTITY_AFTER.match(text, match.end())
     if kind == "season" and match.group("season").lower() == "fall":
         return match.group("mod") is not None or match.group("year") is not None

@@ -411,8 +411,23 @@ def _deictic(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.day_value(context.article_date + dt.timedelta(days=offset)), DateSource.RELATIVE
 
 
+_PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _part_of_day(candidate: Candidate, context: Context) -> Resolved | None:
+    day_word = _lower(candidate, "day")
+    offset = {"this": 0, "yesterday": -1, "tomorrow": 1}.get(day_word)
+    if offset is not None:
+        day = context.article_date + dt.timedelta(days=offset)
+        return tx.part_of_day_value(day, _PART_CODE[_lower(candidate, "part")]), DateSource.RELATIVE
+    resolved = _weekday(candidate, context)
+    if resolved is None or resolved[0].start is None:
+        return None
+    return tx.part_of_day_value(resolved[0].start, _PART_CODE[_lower(candidate, "part")]), resolved[1]
+
+
 def _weekday(candidate: Candidate, context: Context) -> Resolved | None:
-    target = _WEEKDAY_NUMBER[_lower(candidate, "wd")]
+    target = _WEEKDAY_NUMBER[_lower(candidate, "wd") or _lower(candidate, "day")]
     mod = " ".join(_lower(candidate, "mod").split())
     if mod in {"the following", "the next", "the previous"}:
         base, source = _anchor(context)
@@ -512,6 +527,7 @@ _RULES: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
     "year_previous": _year_previous,
     "ago": _ago,
     "deictic": _deictic,
+    "part_of_day": _part_of_day,
     "weekday": _weekday,
     "weekend": _weekend,
     "reference": _reference,

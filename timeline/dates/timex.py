@@ -15,6 +15,7 @@ from timeline.types import Precision, TimexValue
 REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PART_OF_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(MO|AF|EV|NI)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(?:FY)?(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
@@ -41,6 +42,9 @@ def _timex_of(value: str) -> TimexValue | None:
     if value in REFERENCES:
         return TimexValue(value, Precision.REFERENCE, None, None)
     if match := _DAY.match(value):
+        day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        return TimexValue(value, Precision.DAY, day, day)
+    if match := _PART_OF_DAY.match(value):
         day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         return TimexValue(value, Precision.DAY, day, day)
     if match := _MONTH.match(value):
@@ -75,6 +79,11 @@ def _timex_of(value: str) -> TimexValue | None:
 def day_value(day: dt.date) -> TimexValue:
     """The TIMEX3 value of one day."""
     return TimexValue(day.isoformat(), Precision.DAY, day, day)
+
+
+def part_of_day_value(day: dt.date, part: str) -> TimexValue:
+    """A morning (MO), afternoon (AF), evening (EV) or night (NI) of ``day``; it covers that day."""
+    return _made(f"{day.isoformat()}T{part}")
 
 
 def month_value(year: int, month: int) -> TimexValue:
