@@ -21,7 +21,9 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
 5. "<country> Government" is the state (a place), like the country itself.
 6. A person or place name containing an organisation word ("Saturn Corporation",
    "Douglas Aircraft") is an organisation.
-7. Places the model missed: a capitalised country, alias or well-known place name is
+7. Surnames the model missed, of people named in full elsewhere in the article,
+   are people ("Fidan" at the start of a sentence, after "Hakan Fidan").
+8. Places the model missed: a capitalised country, alias or well-known place name is
    added; a city name only after a locative word ("in Hama", "the city of Idlib").
    Ambiguous names are never added this way.
 """
@@ -81,6 +83,7 @@ class EntityFixes:
                 spans.append(trimmed)
         surnames = self._surnames(spans)
         fixed = [self._relabel(doc, span, surnames) for span in spans]
+        fixed.extend(_missed_surnames(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
         doc.ents = filter_spans(fixed + others)
         return doc
@@ -166,6 +169,23 @@ class EntityFixes:
             if entry.is_country or entry.population == 0 or _after_locative(doc, start):
                 return Span(doc, start, end, label="GPE")
         return None
+
+
+def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Surnames the model did not tag, of people named in full in the article ("Fidan" after "Hakan Fidan")."""
+    surnames = set()
+    for span in spans:
+        words = _words(span)
+        if span.label_ == "PERSON" and len(words) > 1 and person_shaped(words):
+            surnames.add(surname_key(words[-1]))
+    if not surnames:
+        return []
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    return [
+        Span(doc, token.i, token.i + 1, label="PERSON")
+        for token in doc
+        if token.i not in covered and token.is_title and token.is_alpha and surname_key(token.text) in surnames
+    ]
 
 
 def _after_locative(doc: Doc, start: int) -> bool:

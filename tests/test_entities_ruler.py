@@ -1,0 +1,77 @@
+"""The entity fixes: model entities trimmed and relabelled with the gazetteer and the article."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from timeline.entities.ruler import EntityFixes
+from timeline.places import gazetteer
+
+_NLP = spacy.blank("en")
+_FIXES = EntityFixes(gazetteer())
+
+
+def _fixed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Entities after the fixes, for a blank doc given the model's (text, label) entities."""
+    doc: Doc = _NLP(text)
+    spans = []
+    position = 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, position)
+        position = start + len(ent_text)
+        span = doc.char_span(start, position, label=label)
+        assert span is not None, ent_text
+        spans.append(span)
+    doc.ents = spans
+    return [(ent.text, ent.label_) for ent in _FIXES(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Forces advanced into Aleppo.", [("Aleppo", "NORP")], [("Aleppo", "GPE")]),
+        ("Counterattacks on Aleppo began.", [("Aleppo", "PERSON")], [("Aleppo", "GPE")]),
+        ("Qatar and Türkiye talked.", [("Türkiye", "ORG")], [("Qatar", "GPE"), ("Türkiye", "GPE")]),
+        ("Forces moved to Hama.", [("Hama.", "GPE")], [("Hama", "GPE")]),
+        ("Palestine’s ministry spoke.", [("Palestine’s", "ORG")], [("Palestine", "GPE")]),
+        (
+            "Bashar Al-Assad ruled. Forces of the Bashar Al-Assad regime. Assad fled.",
+            [("Bashar Al-Assad", "PERSON"), ("the Bashar Al-Assad", "ORG"), ("Assad", "PERSON")],
+            [("Bashar Al-Assad", "PERSON"), ("Bashar Al-Assad", "PERSON"), ("Assad", "PERSON")],
+        ),
+        (
+            "Fritz Henderson spoke. Henderson said so.",
+            [("Fritz Henderson", "PERSON"), ("Henderson", "GPE")],
+            [("Fritz Henderson", "PERSON"), ("Henderson", "PERSON")],
+        ),
+        ("Saturn Corporation grew.", [("Saturn Corporation", "PERSON")], [("Saturn Corporation", "ORG")]),
+        ("At 16:15 UTC it fell.", [("UTC", "ORG")], []),
+        ("The iPhone sold well.", [("iPhone", "ORG")], []),
+        ("The US Government acted.", [("US Government", "ORG")], [("US Government", "GPE")]),
+    ],
+)
+def test_entities_ruler_fixes_model_entities(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """Known places win over wrong labels, spans lose punctuation, people and organisations are recognised."""
+    assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The offensive moved into Idlib at dawn.", [("Idlib", "GPE")]),
+        ("The offensive reached Idlib at dawn.", []),
+        ("They entered the city of Hama yesterday.", [("Hama", "GPE")]),
+        ("Talks covered Syria and the Gaza Strip.", [("Syria", "GPE"), ("Gaza Strip", "GPE")]),
+        ("Jordan scored twice.", []),
+        ("Turkey is best roasted slowly.", []),
+        ("Idlib reporters gathered.", []),
+        ("Reading is fun.", []),
+    ],
+)
+def test_entities_ruler_finds_missed_places_conservatively(text: str, expected: list[tuple[str, str]]) -> None:
+    """Countries and well-known places are found unaided; cities need a locative word; ambiguous names never."""
+    assert _fixed(text, []) == expected
