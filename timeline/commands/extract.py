@@ -17,7 +17,9 @@ EXIT_NOTHING_PROCESSED = 1
 
 def run(paths: Sequence[str], *, date: dt.date | None, output: str | None, fmt: str, merged: bool) -> int:
     """Extract and write; problems go to stderr one line each; non-zero only when nothing was processed."""
-    result = load_articles([Path(path) for path in paths], date=date)
+    # The command line is the edge that may read the clock; a day's grace covers time zones.
+    latest = dt.date.today() + dt.timedelta(days=1)
+    result = load_articles([Path(path) for path in paths], date=date, latest=latest)
     for problem in result.problems:
         print(f"skipped {problem}", file=sys.stderr)
     if not result.articles:

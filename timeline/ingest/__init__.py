@@ -152,7 +152,7 @@ def _article_files(folder: Path) -> list[Path]:
 
 def _check_given_date(date: dt.date | None, latest: dt.date | None) -> None:
     if date is not None:
-        check_plausible(date, "The date given for undated articles", latest=latest)
+        check_plausible(date, "the date given for undated articles", latest=latest)
 
 
 def _unsupported(where: str, suffix: str) -> ArticleError:
