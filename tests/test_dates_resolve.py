@@ -120,7 +120,7 @@ def test_resolve_periods(written: str, value: str, source: DateSource) -> None:
         ("The firm recently hired a chief.", "recently", "PAST_REF"),
         ("Such crises happened in the past.", "the past", "PAST_REF"),
         ("Prices may rise in the future.", "the future", "FUTURE_REF"),
-        ("Today's world is different.", "Today's", "PRESENT_REF"),
+        ("Today's world is different.", "Today", "PRESENT_REF"),
     ],
 )
 def test_resolve_references(text: str, written: str, value: str) -> None:
@@ -138,6 +138,7 @@ def test_resolve_references(text: str, written: str, value: str) -> None:
         ("The law passed on June 1, 2018. The next day, it was signed.", "The next day", "2018-06-02"),
         ("Rebels took the city on 2 April 2016. Two days later, they left.", "Two days later", "2016-04-04"),
         ("Shares fell on March 9, 2009, ending the day lower.", "the day", "2009-03-09"),
+        ("Shares fell on March 9, 2009, but rallied late in the day.", "late in the day", "2009-03-09"),
         ("Elections were held in 2014. By that time, the war had begun.", "that time", "2014"),
     ],
 )
@@ -165,9 +166,36 @@ def test_resolve_anaphora_against_story_date(text: str, written: str, value: str
         "At least 44,466 people died.",
         "The firm cut 2,000 jobs and 1500 workers left.",
         "It reached 2010 points.",
+        "Stocks crashed on Black Monday.",
+        "Ten years after the September 11 attacks, the memorial opened.",
+        "The Russell 2000 Index fell.",
     ],
 )
 def test_resolve_no_false_dates(text: str) -> None:
     """Modal 'may', the verb 'march', numbers, money, ages, fractions, models and durations are not dates."""
     dated = [m.text for m in find_dates(text, WEDNESDAY)]
     assert dated == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Apple announced the deal this morning.", "this morning", "2024-12-04TMO"),
+        ("Rebels attacked on Monday night.", "Monday night", "2024-12-02TNI"),
+        ("The vote was held yesterday evening.", "yesterday evening", "2024-12-03TEV"),
+    ],
+)
+def test_resolve_parts_of_day(text: str, written: str, value: str) -> None:
+    """A morning, evening or night keeps its TIMEX3 part-of-day value and covers its day."""
+    found = [m for m in find_dates(text, WEDNESDAY) if m.text == written]
+    assert [m.timex.value for m in found] == [value]
+    assert found[0].timex.start == found[0].timex.end == dt.date.fromisoformat(value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("In 2008 Boeing cut jobs.", "2008"), ("A 2019 report found 1,000 cases.", "2019")],
+)
+def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> None:
+    """A year after a sentence-initial preposition or an article is still a year."""
+    assert [m.text for m in find_dates(text, WEDNESDAY)] == [written]

@@ -114,7 +114,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "deictic",
         rf"{_B}(?:(?P<mod>{_cap('earlier|later|until|as of')})[^\S\n]+)?(?P<word>{_cap('today|yesterday|tomorrow')})"
-        r"(?P<possessive>['’]s)?(?![\w-])",
+        r"(?=(?P<possessive>['’]s\b))?(?![\w-])",
     ),
     (
         "part_of_day",
@@ -153,7 +153,7 @@ _PRIORITY = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 #: Cheap test that a text can hold a date at all: a digit, a capital month/day name or a time word.
 _PREFILTER = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|week|month|year|quarter|half|now|current|recent"
-    r"|today|tomorrow|time|past|future|term|spring|summer|autumn|fall|winter|centur|'|’",
+    r"|today|tomorrow|time|past|future|term|spring|summer|autumn|fall|winter|centur|morning|evening|night|'|’",
     re.IGNORECASE,
 )
 
@@ -181,7 +181,7 @@ _AMBIGUOUS_MONTHS = frozenset({"May", "March", "Mar", "Jan", "Jun", "Aug", "Sept
 #: Words before a number that make it a quantity, a model or a name, not a year.
 _NOT_YEAR_LEAD = frozenset(
     {
-        *("no", "no.", "number", "flight", "route", "model", "boeing", "airbus", "a", "room", "page", "section"),
+        *("no", "no.", "number", "flight", "route", "model", "boeing", "airbus", "room", "page", "section"),
         *("chapter", "code", "version", "vol", "interstate", "highway"),
     }
 )
