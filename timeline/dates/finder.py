@@ -177,6 +177,7 @@ _FUNCTION_WORDS = frozenset(
     {"in", "by", "since", "until", "from", "of", "before", "after", "during", "and", "the", "for", "through", "to"}
 )
 _CAPITALISED_AFTER = re.compile(r"[^\S\n]+[A-Z][a-z]")
+_MONTH_AFTER = re.compile(rf"[^\S\n]+(?:{_MONTHS})\b")
 _AMBIGUOUS_MONTHS = frozenset({"May", "March", "Mar", "Jan", "Jun", "Aug", "Sept", "Sep", "Dec"})
 #: Words before a number that make it a quantity, a model or a name, not a year.
 _NOT_YEAR_LEAD = frozenset(
@@ -246,7 +247,15 @@ def _word_before(text: str, position: int) -> str:
 def _capitalised_before(text: str, position: int) -> bool:
     """Whether the word just before ``position`` starts with a capital letter."""
     match = _WORD_BEFORE.search(text, max(0, position - 40), position)
-    return bool(match) and match.group(1)[:1].isupper()
+    return match is not None and match.group(1)[:1].isupper()
+
+
+def _inside_name(text: str, match: re.Match[str], before: str) -> bool:
+    """Whether a number sits between two capitalised words of a name ("the Russell 2000 Index")."""
+    if not _capitalised_before(text, match.start()) or before in _FUNCTION_WORDS:
+        return False
+    after = _CAPITALISED_AFTER.match(text, match.end())
+    return after is not None and not _MONTH_AFTER.match(text, match.end())
 
 
 def _keep(kind: str, match: re.Match[str], text: str) -> bool:
@@ -267,12 +276,8 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
         before = _word_before(text, match.start())
         if before in _NOT_YEAR_LEAD:
             return False
-        if _capitalised_before(text, match.start()) and before not in _FUNCTION_WORDS:
-            # "the Russell 2000 Index", "Windows 2000 Server": a number inside a name.
-            if _CAPITALISED_AFTER.match(text, match.end()) and not re.match(
-                rf"[^\S\n]+(?:{_MONTHS})\b", text[match.end() : match.end() + 12]
-            ):
-                return False
+        if _inside_name(text, match, before):
+            return False
         return not _QUANTITY_AFTER.match(text, match.end())
     if kind == "season" and match.group("season").lower() == "fall":
         return match.group("mod") is not None or match.group("year") is not None
