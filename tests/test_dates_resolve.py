@@ -91,6 +91,7 @@ def test_resolve_relative_units(written: str, value: str) -> None:
         ("the fourth quarter of 2005", "2005-Q4", DateSource.EXPLICIT),
         ("the first half of 2009", "2009-H1", DateSource.EXPLICIT),
         ("Q3 2010", "2010-Q3", DateSource.EXPLICIT),
+        ("H1 2024", "2024-H1", DateSource.EXPLICIT),
         ("the third quarter", "2024-Q3", DateSource.RELATIVE),
         ("summer 2006", "2006-SU", DateSource.EXPLICIT),
         ("last summer", "2023-SU", DateSource.RELATIVE),
@@ -199,3 +200,19 @@ def test_resolve_parts_of_day(text: str, written: str, value: str) -> None:
 def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> None:
     """A year after a sentence-initial preposition or an article is still a year."""
     assert [m.text for m in find_dates(text, WEDNESDAY)] == [written]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The firm posted second-quarter earnings.", "2023-Q2"),
+        ("The firm expects second-quarter growth.", "2024-Q2"),
+        ("Second-quarter sales", "2024-Q2"),
+        ("Fourth-quarter sales", "2023-Q4"),
+        ("Results for Q4 were weak.", "2023-Q4"),
+        ("First-quarter profit rose.", "2024-Q1"),
+    ],
+)
+def test_resolve_quarters_without_year_by_tense(text: str, value: str) -> None:
+    """A quarter not yet begun is last year's in the past tense, this year's in the future."""
+    assert [m.timex.value for m in find_dates(text, dt.date(2024, 1, 10))] == [value]

@@ -62,7 +62,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_B}(?:(?P<the>[Tt]he|[Tt]his|[Ii]ts)[^\S\n]+)?(?P<ord>{_cap(_ORDINALS)})(?:[^\S\n]|-)+quarter(?![\w-]|[^\S\n]+century)"
         rf"(?:,?[^\S\n]+(?:of[^\S\n]+)?(?:(?:fiscal[^\S\n]+)?{_YEAR}|{_RELATIVE_YEAR}))?",
     ),
-    ("quarter_code", rf"{_B}(?P<q>Q[1-4])(?:[^\S\n]+(?:of[^\S\n]+)?{_YEAR}|(?P<yy>'\d\d))?(?!\w)"),
+    ("quarter_code", rf"{_B}(?P<q>Q[1-4]|H[12])(?:[^\S\n]+(?:of[^\S\n]+)?{_YEAR}|(?P<yy>'\d\d))?(?!\w)"),
     (
         "half",
         rf"{_B}(?:(?P<the>[Tt]he)[^\S\n]+)?(?P<ord>{_cap('first|second|1st|2nd|latter|last')})(?:[^\S\n]|-)+half(?![\w-])"

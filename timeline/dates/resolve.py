@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from timeline.dates import timex as tx
 from timeline.dates.dateparser_adapter import parse_explicit
 from timeline.dates.finder import Candidate
-from timeline.dates.tense import speaks_of_future
+from timeline.dates.tense import clause_tense, speaks_of_future
 from timeline.types import DateSource, Precision, TimexValue
 
 _MONTH_NUMBER = {
@@ -74,6 +74,10 @@ class Context:
     def future(self, candidate: Candidate) -> bool:
         """Whether the expression's clause speaks of the future."""
         return speaks_of_future(self.text, candidate.start, candidate.end)
+
+    def tense(self, candidate: Candidate) -> str | None:
+        """ "future", "past", or None when the clause does not tell."""
+        return clause_tense(self.text, candidate.start, candidate.end)
 
 
 def resolve(candidate: Candidate, context: Context) -> Resolved | None:
@@ -199,16 +203,31 @@ def _quarter(candidate: Candidate, context: Context) -> Resolved | None:
         previous = tx.add_months(dt.date(base.year, 3 * current - 2, 1), -3)
         return tx.quarter_value(previous.year, (previous.month - 1) // 3 + 1), DateSource.RELATIVE
     quarter = _ORDINAL[ordinal]
-    year = base.year
-    if quarter > current + 1 and not context.future(candidate):
-        # A quarter more than one ahead, told in the past tense, is last year's (results just reported);
-        # the next quarter is this year's (plans for it).
-        year -= 1
-    return tx.quarter_value(year, quarter), DateSource.RELATIVE
+    return tx.quarter_value(_quarter_year(quarter, candidate, context), quarter), DateSource.RELATIVE
+
+
+def _quarter_year(quarter: int, candidate: Candidate, context: Context) -> int:
+    """The year of a quarter written without one.
+
+    A quarter not yet begun is last year's when told in the past tense (results just
+    reported) and this year's when told in the future; untold, the next quarter is
+    this year's and a later one last year's.
+    """
+    base = context.article_date
+    current = (base.month - 1) // 3 + 1
+    if quarter <= current:
+        return base.year
+    tense = context.tense(candidate)
+    if tense == "past" or (tense is None and quarter > current + 1):
+        return base.year - 1
+    return base.year
 
 
 def _quarter_code(candidate: Candidate, context: Context) -> Resolved | None:
-    quarter = int((candidate.group("q") or "Q1")[1])
+    code = candidate.group("q") or "Q1"
+    if code.startswith("H"):
+        return _half_code(int(code[1]), candidate, context)
+    quarter = int(code[1])
     if candidate.group("year"):
         return tx.quarter_value(int(candidate.group("year") or "0"), quarter), DateSource.EXPLICIT
     if candidate.group("yy"):
@@ -216,9 +235,15 @@ def _quarter_code(candidate: Candidate, context: Context) -> Resolved | None:
         return tx.quarter_value(year if year <= context.article_date.year + 20 else year - 100, quarter), (
             DateSource.EXPLICIT
         )
-    current = (context.article_date.month - 1) // 3 + 1
-    year = context.article_date.year - (1 if quarter > current and not context.future(candidate) else 0)
-    return tx.quarter_value(year, quarter), DateSource.RELATIVE
+    return tx.quarter_value(_quarter_year(quarter, candidate, context), quarter), DateSource.RELATIVE
+
+
+def _half_code(half: int, candidate: Candidate, context: Context) -> Resolved | None:
+    if candidate.group("year"):
+        return tx.half_value(int(candidate.group("year") or "0"), half), DateSource.EXPLICIT
+    base = context.article_date
+    year = base.year - (1 if half == 2 and base.month <= 6 and not context.future(candidate) else 0)
+    return tx.half_value(year, half), DateSource.RELATIVE
 
 
 def _half(candidate: Candidate, context: Context) -> Resolved | None:

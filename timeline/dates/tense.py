@@ -27,8 +27,13 @@ def speaks_of_future(text: str, start: int, end: int) -> bool:
 
     The nearest tense marker wins: in "said on Monday it will", "said" is nearer.
     """
+    return clause_tense(text, start, end) == "future"
+
+
+def clause_tense(text: str, start: int, end: int) -> str | None:
+    """ "future", "past", or None when no marker near ``text[start:end]`` tells."""
     if _DEADLINE.search(text, max(0, start - 20), start):
-        return True
+        return "future"
     left_limit = max(0, start - _WINDOW)
     for found in _SENTENCE_END.finditer(text, left_limit, start):
         left_limit = found.end()
@@ -47,4 +52,6 @@ def speaks_of_future(text: str, start: int, end: int) -> bool:
             distance = (found.start() - end) * 2
             if best is None or distance < best[0]:
                 best = (distance, future)
-    return best is not None and best[1]
+    if best is None:
+        return None
+    return "future" if best[1] else "past"
