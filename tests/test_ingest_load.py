@@ -181,3 +181,21 @@ def test_load_json_error_reads_as_a_sentence():
     """A JSON syntax error names the column in plain words."""
     result = load_upload("f.jsonl", b'{"text": "unterminated', latest=LATEST)
     assert result.problems[0].reason == "is not valid JSON (Unterminated string starting at column 10)"
+
+
+def test_load_html_too_much_text_refused():
+    """A page with far more text than any article is refused before extraction, with the count."""
+    paragraph = "<p>Qatar and Egypt met in Doha on Sunday to discuss a ceasefire.</p>"
+    page = f'<html><head><meta name="date" content="2024-12-02"></head><body>{paragraph * 6000}</body></html>'
+    (problem,) = load_upload("long.html", page.encode(), latest=LATEST).problems
+    assert "characters of text" in problem.reason
+
+
+def test_load_not_a_regular_file(tmp_path):
+    """A named pipe is not read (it could block forever); it is one problem."""
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    (problem,) = load_articles([fifo]).problems
+    assert problem.reason == "is not a regular file, so it is not read"

@@ -114,10 +114,17 @@ def _load_file(path: Path, *, date: dt.date | None, latest: dt.date | None) -> I
     if reader is None:
         return IngestResult(problems=(_unsupported(where, suffix),))
     try:
+        if not path.is_file():
+            # A pipe or a device could be read forever.
+            return IngestResult(problems=(ArticleError(where, "is not a regular file, so it is not read"),))
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             return IngestResult(problems=(_too_large(where, size),))
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            # Bounded even if the file grows after its size was read.
+            data = stream.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            return IngestResult(problems=(_too_large(where, len(data)),))
     except OSError as error:
         return IngestResult(problems=(ArticleError(where, f"could not be read ({error.strerror or error})"),))
     return _read(reader, data, ReadContext(where, path.stem, date, latest))

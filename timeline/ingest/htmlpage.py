@@ -17,7 +17,7 @@ import trafilatura
 from trafilatura.utils import load_html
 
 from timeline.articles import article_from_fields
-from timeline.defaults import MAX_HTML_BYTES
+from timeline.defaults import MAX_ARTICLE_CHARS, MAX_HTML_BYTES
 from timeline.errors import ArticleError
 from timeline.ingest.decode import decode_bytes, normalise_text
 from timeline.ingest.result import Outcome, ReadContext
@@ -48,6 +48,8 @@ _PUBLISHED_META = frozenset(
 )
 #: An lxml HTML element; lxml ships no type information.
 HtmlElement = Any
+#: Visible text a page may carry around its article (menus, footers, related links).
+_MAX_PAGE_TEXT = 3 * MAX_ARTICLE_CHARS
 _ISO_PREFIX = re.compile(r"\s*(\d{4}-\d{2}-\d{2})")
 
 
@@ -62,6 +64,14 @@ def read_html(data: bytes, context: ReadContext) -> Iterator[Outcome]:
     tree = load_html(markup) if markup.strip() else None
     if tree is None:
         raise ArticleError(context.where, "is empty or not an HTML page that can be read")
+    visible = _visible_chars(tree)
+    if visible > _MAX_PAGE_TEXT:
+        # trafilatura's time grows faster than the page on long repetitive text; refuse first.
+        raise ArticleError(
+            context.where,
+            f"is an HTML page with {visible:,} characters of text, more than an article page has "
+            f"(an article may have {MAX_ARTICLE_CHARS:,}); split it into separate articles",
+        )
     fields = _metadata(tree)
     text = _main_text(tree, context.where)
     if not text:
@@ -74,6 +84,11 @@ def read_html(data: bytes, context: ReadContext) -> Iterator[Outcome]:
         date=context.date,
         latest=context.latest,
     )
+
+
+def _visible_chars(tree: HtmlElement) -> int:
+    hidden = sum(len(element.text_content()) for element in tree.iter("script", "style", "noscript", "template"))
+    return len(tree.text_content()) - hidden
 
 
 def _main_text(tree: HtmlElement, where: str) -> str:
