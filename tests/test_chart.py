@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline import chart
+from timeline.view import lanes
 
 D = dt.date
 DAY_MS = 24 * 60 * 60 * 1000
@@ -57,18 +58,22 @@ def _spans(figure: go.Figure) -> dict[str, list[tuple[str, float, str]]]:
     """(base, length in days, lane) of every bar, by trace name."""
     return {
         trace.name: [
-            (base, length / DAY_MS, lane) for base, length, lane in zip(trace.base, trace.x, trace.y, strict=True)
+            (base, length / DAY_MS, lane)
+            for base, length, lane in zip(trace.base, trace.x, trace.customdata, strict=True)
         ]
         for trace in _traces(figure, "bar")
     }
 
 
 def test_chart_day_is_a_marker_in_each_lane(events):
-    """A day-precision event is a marker on its day, once in each of its countries' lanes."""
+    """A day-precision event is a marker in the middle of its day, once in each of its countries' lanes."""
     figure = chart.timeline_figure(events, "country")
     (markers,) = _traces(figure, "scatter")
     assert markers.mode == "markers"
-    assert sorted(zip(markers.x, markers.y, strict=True)) == [("2024-12-01", "Qatar"), ("2024-12-01", "Türkiye")]
+    assert sorted(zip(markers.x, markers.customdata, strict=True)) == [
+        ("2024-12-01 12:00", "Qatar"),
+        ("2024-12-01 12:00", "Türkiye"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -85,17 +90,23 @@ def test_chart_period_is_a_span_over_its_days(events, trace, expected):
 
 
 def test_chart_lanes_are_labelled_top_down_alphabetically(events):
-    """The y axis names every lane; Plotly draws the array bottom-up, so it is stored reversed."""
+    """The y axis names every lane, alphabetically from the top, and each entry sits in its lane's band."""
     figure = chart.timeline_figure(events, "country")
     assert figure.layout.yaxis.title.text == "country"
-    assert list(figure.layout.yaxis.categoryarray) == ["Türkiye", "Syria", "Qatar"]
+    assert list(figure.layout.yaxis.ticktext) == ["Qatar", "Syria", "Türkiye"]
+    ticks = list(figure.layout.yaxis.tickvals)
+    assert ticks == sorted(ticks, reverse=True)
+    centre = dict(zip(figure.layout.yaxis.ticktext, ticks, strict=True))
+    for trace in figure.data:
+        for lane, y in zip(trace.customdata, trace.y, strict=True):
+            assert abs(y - centre[lane]) < 1
     assert figure.layout.xaxis.type == "date"
 
 
 def test_chart_events_without_group_get_their_own_lane_last(make_events):
     """Events with no actor sit in a '(no actor)' lane at the bottom."""
     figure = chart.timeline_figure(make_events({"actors": ("Hakan Fidan",)}, {"actors": ()}), "actor")
-    assert list(figure.layout.yaxis.categoryarray) == ["(no actor)", "Hakan Fidan"]
+    assert list(figure.layout.yaxis.ticktext) == ["Hakan Fidan", "(no actor)"]
 
 
 @pytest.mark.parametrize("group_by", ["region", "country", "actor"])
@@ -103,8 +114,26 @@ def test_chart_every_grouping_draws_every_event(events, group_by):
     """Whatever the grouping, each lane entry of each event is drawn once."""
     figure = chart.timeline_figure(events, group_by)
     drawn = sum(len(trace.y) for trace in figure.data)
-    assert drawn == len(chart.lanes(events, group_by))
+    assert drawn == len(lanes(events, group_by))
     assert figure.layout.meta["group_by"] == group_by
+
+
+def test_chart_same_lane_and_date_are_stacked(make_events):
+    """Events on the same day in the same lane sit on separate rows, so each can be hovered."""
+    figure = chart.timeline_figure(
+        make_events(
+            {"countries": ("Syria",), "sentence": "One."},
+            {"countries": ("Syria",), "sentence": "Two."},
+            {"countries": ("Qatar",), "sentence": "Three."},
+        ),
+        "country",
+    )
+    (markers,) = figure.data
+    positions = dict(zip(markers.hovertext, markers.y, strict=True))
+    one, two, three = (next(y for text, y in positions.items() if word in text) for word in ("One.", "Two.", "Three."))
+    assert one != two
+    assert three not in (one, two)
+    assert figure.layout.height > 320 or len(set(markers.y)) == 3
 
 
 def test_chart_hover_shows_evidence_date_as_written_value_and_precision(events):
@@ -156,7 +185,7 @@ def test_chart_many_events_are_aggregated_with_webgl(make_events, monkeypatch):
     assert trace.type == "scattergl"
     total = sum(int(label.split("<br>")[1].split(" ")[0]) for label in trace.hovertext)
     assert total == 40
-    assert set(trace.y) == {"Qatar", "Syria"}
+    assert set(trace.customdata) == {"Qatar", "Syria"}
     assert len(trace.x) < 40
 
 
@@ -174,5 +203,19 @@ def test_chart_folds_lanes_past_the_limit(make_events, monkeypatch):
     monkeypatch.setattr(chart, "MAX_LANES", 3)
     rows = [{"actors": (f"Actor {index}",)} for index in range(5)] + [{"actors": ("Actor 0",)}]
     figure = chart.timeline_figure(make_events(*rows), "actor")
-    lanes = list(figure.layout.yaxis.categoryarray)[::-1]
+    lanes = list(figure.layout.yaxis.ticktext)
     assert lanes == ["Actor 0", "Actor 1", "Actor 2", "(other: 2 more)"]
+
+
+@pytest.mark.parametrize("detail_limit", [10_000, 1])
+@pytest.mark.parametrize("group_by", ["region", "country", "actor"])
+def test_chart_figure_passes_plotly_validation(events, monkeypatch, detail_limit, group_by):
+    """The figure is built unvalidated for speed, so every property it sets is checked against Plotly's schema here."""
+    monkeypatch.setattr(chart, "MAX_DETAIL_ROWS", detail_limit)
+    figure = chart.timeline_figure(events, group_by)
+    go.Figure(figure.to_dict())
+
+
+def test_chart_empty_figure_passes_plotly_validation(make_events):
+    """The empty-table figure is valid Plotly too."""
+    go.Figure(chart.timeline_figure(make_events().iloc[0:0], "region").to_dict())

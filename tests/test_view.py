@@ -235,3 +235,11 @@ def test_view_evidence_table_shows_text_plainly(events):
     assert call["article_date"] == "2024-12-02"
     assert call["date_text"] == "on Sunday"
     assert list(table["date_value"]) == sorted(table["date_value"])
+
+
+@pytest.mark.parametrize(("limit", "expected"), [(None, 4), (2, 2), (0, 0), (10, 4)])
+def test_view_evidence_table_limit_keeps_earliest(events, limit, expected):
+    """A limit keeps the earliest events only, still in date order."""
+    table = view.evidence_table(events, limit)
+    assert len(table) == expected
+    assert list(table["date_value"]) == ["2015", "2024-11", "2024-11-26", "2024-12-01"][:expected]

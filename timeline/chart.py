@@ -17,21 +17,29 @@ from __future__ import annotations
 
 import html
 import textwrap
-from typing import Final
+from dataclasses import dataclass
+from typing import Any, Final
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lanes
+from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_positions
 
 #: Above this many (event, lane) rows the figure shows counts per period instead of each event.
 MAX_DETAIL_ROWS: Final = 3000
 #: Lanes drawn; the rest are merged into one "other" lane so the chart stays readable.
 MAX_LANES: Final = 40
+#: Entries with the same lane and dates are stacked up to this many rows deep, then reuse rows.
+MAX_STACK: Final = 6
 #: Characters per line of the evidence sentence in a hover label.
 HOVER_WRAP: Final = 90
 
 _DAY_MS: Final = 24 * 60 * 60 * 1000
+#: y-axis units per stacked row, gap between lanes, and pixels per row.
+_ROW: Final = 1.0
+_LANE_GAP: Final = 0.6
+_ROW_PX: Final = 28
 
 #: Colour of each date precision: finer dates darker.
 PRECISION_COLOURS: Final = {
@@ -52,27 +60,54 @@ _OTHER_COLOUR: Final = "#777777"
 _BINS: Final = (("day", "D"), ("week", "W"), ("month", "M"), ("quarter", "Q"), ("year", "Y"))
 _MAX_BINS: Final = 160
 
+_DRAWN_COLUMNS: Final = (
+    "date_start",
+    "date_end",
+    "date_value",
+    "date_precision",
+    "date_text",
+    "sentence",
+    "article_title",
+    "article_date",
+    "source",
+)
+
 
 def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region") -> go.Figure:
     """A Plotly timeline of ``frame``'s events, one lane per value of ``group_by``."""
-    rows = lanes(frame, group_by)
-    if rows.empty:
+    positions, names = lane_positions(frame, group_by)
+    if len(positions) == 0:
         return _empty_figure()
-    rows, order = _limit_lanes(rows, group_by)
-    figure = _aggregated_figure(rows) if len(rows) > MAX_DETAIL_ROWS else _detailed_figure(rows)
-    _lay_out(figure, order, group_by, len(frame))
-    return figure
+    names, order = _limit_lanes(names, group_by)
+    if len(positions) > MAX_DETAIL_ROWS:
+        rows = _counted(frame["date_start"].to_numpy()[positions], names)
+        rows["slot"] = 0
+    else:
+        # Only the columns drawn are copied per lane entry.
+        rows = frame.loc[:, list(_DRAWN_COLUMNS)].take(positions).reset_index(drop=True)
+        rows[LANE_COLUMN] = names
+        rows["slot"] = _stack_slots(rows)
+    layout = _LaneLayout.of(order, rows)
+    rows = rows.assign(y=layout.y(rows))
+    traces, extra = _counts_traces(rows) if "events" in rows.columns else _detailed_traces(rows)
+    return _figure(traces, _layout(layout, group_by, len(frame)) | extra)
+
+
+def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
+    # Validating every property costs Plotly ~0.5 s even for a handful of traces, on each
+    # rerun of the app; the tests validate the same structure once instead.
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
 def hover_text(rows: pd.DataFrame) -> pd.Series:
     """The escaped hover label of each row: lane, date as resolved and as written, precision, evidence, source."""
-    lane = rows[LANE_COLUMN].map(html.escape)
-    value = rows["date_value"].astype(str).map(html.escape)
-    precision = rows["date_precision"].astype(str).map(html.escape)
-    written = rows["date_text"].astype(str).map(html.escape)
+    lane = rows[LANE_COLUMN].map(_escape)
+    value = rows["date_value"].astype(str).map(_escape)
+    precision = rows["date_precision"].astype(str).map(_escape)
+    written = rows["date_text"].astype(str).map(_escape)
     sentence = rows["sentence"].astype(str).map(_wrapped)
-    title = rows["article_title"].astype(str).map(html.escape)
-    source = rows["source"].astype(str).map(html.escape)
+    title = rows["article_title"].astype(str).map(_escape)
+    source = rows["source"].astype(str).map(_escape)
     published = rows["article_date"].dt.strftime("%Y-%m-%d").fillna("")
     label: pd.Series = (
         "<b>" + lane + "</b><br>"
@@ -83,106 +118,177 @@ def hover_text(rows: pd.DataFrame) -> pd.Series:
     return label
 
 
+def _escape(text: str) -> str:
+    # Quotes need no escaping outside attributes, and Plotly would show "&quot;" literally.
+    return html.escape(text, quote=False)
+
+
 def _wrapped(sentence: str) -> str:
     lines = textwrap.wrap(sentence, HOVER_WRAP) or [""]
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(_escape(line) for line in lines)
 
 
-def _limit_lanes(rows: pd.DataFrame, group_by: GroupBy) -> tuple[pd.DataFrame, list[str]]:
-    """Keep the busiest lanes and fold the rest into one; return rows and lane order (top first)."""
-    counts = rows[LANE_COLUMN].value_counts()
+def _limit_lanes(names: np.ndarray, group_by: GroupBy) -> tuple[np.ndarray, list[str]]:
+    """Keep the busiest lanes and fold the rest into one; return lane names and lane order (top first)."""
+    codes, uniques = pd.factorize(names)
+    counts = dict(zip(uniques, np.bincount(codes), strict=True))
     none_label = NO_GROUP_LABELS[group_by]
-    named = sorted((lane for lane in counts.index if lane != none_label), key=lambda lane: (-counts[lane], lane))
+    named = sorted((lane for lane in counts if lane != none_label), key=lambda lane: (-counts[lane], lane))
     kept = named[:MAX_LANES]
     order = sorted(kept, key=lambda lane: (lane.casefold(), lane))
     if len(named) > MAX_LANES:
         other = f"(other: {len(named) - MAX_LANES} more)"
-        rows = rows.assign(**{LANE_COLUMN: rows[LANE_COLUMN].where(rows[LANE_COLUMN].isin([*kept, none_label]), other)})
+        keep = np.isin(uniques, [*kept, none_label])
+        names = np.where(keep[codes], names, other)
         order.append(other)
-    if none_label in counts.index:
+    if none_label in counts:
         order.append(none_label)
-    return rows, order
+    return names, order
 
 
-def _detailed_figure(rows: pd.DataFrame) -> go.Figure:
-    figure = go.Figure()
+def _stack_slots(rows: pd.DataFrame) -> pd.Series:
+    """A row within its lane for each entry, so entries with the same lane and dates do not hide each other."""
+    slots: pd.Series = rows.groupby([LANE_COLUMN, "date_start", "date_end"], sort=False).cumcount() % MAX_STACK
+    return slots
+
+
+@dataclass(frozen=True)
+class _LaneLayout:
+    """Where each lane sits on the y axis: lanes top-down, each as tall as its deepest stack."""
+
+    order: tuple[str, ...]
+    #: y of each lane's first row; later rows of the lane sit below it.
+    tops: dict[str, float]
+    heights: dict[str, int]
+
+    @classmethod
+    def of(cls, order: list[str], rows: pd.DataFrame) -> _LaneLayout:
+        depth = rows.groupby(LANE_COLUMN)["slot"].max().add(1).to_dict()
+        tops: dict[str, float] = {}
+        heights: dict[str, int] = {}
+        top = 0.0
+        for lane in order:
+            heights[lane] = int(depth.get(lane, 1))
+            tops[lane] = top
+            top -= heights[lane] + _LANE_GAP
+        return cls(tuple(order), tops, heights)
+
+    def y(self, rows: pd.DataFrame) -> pd.Series:
+        y: pd.Series = rows[LANE_COLUMN].map(self.tops) - rows["slot"] * _ROW
+        return y
+
+    def centre(self, lane: str) -> float:
+        return self.tops[lane] - (self.heights[lane] - 1) * _ROW / 2
+
+    def rows(self) -> int:
+        return sum(self.heights.values())
+
+    def separators(self) -> list[float]:
+        return [self.tops[lane] - self.heights[lane] + 1 - (1 + _LANE_GAP) / 2 for lane in self.order[:-1]]
+
+
+def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    traces: list[dict[str, Any]] = []
     text = hover_text(rows)
-    lane = rows[LANE_COLUMN].map(html.escape)
+    lane = rows[LANE_COLUMN].map(_escape)
     one_day = rows["date_start"] == rows["date_end"]
     spans = rows.loc[~one_day]
-    for precision, group in spans.groupby("date_precision", sort=False):
+    precisions = sorted(spans["date_precision"].unique(), key=_fineness)
+    for precision in precisions:
+        group = spans.loc[spans["date_precision"] == precision]
         length_ms = (group["date_end"] - group["date_start"]).dt.days.add(1).mul(_DAY_MS)
-        figure.add_trace(
-            go.Bar(
-                name=f"{precision} (span)",
-                orientation="h",
-                base=group["date_start"].dt.strftime("%Y-%m-%d").tolist(),
-                x=length_ms.tolist(),
-                y=lane.loc[group.index].tolist(),
-                hovertext=text.loc[group.index].tolist(),
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker={"color": PRECISION_COLOURS.get(str(precision), _OTHER_COLOUR), "opacity": 0.45},
-                width=0.55,
-            )
+        colour = PRECISION_COLOURS.get(str(precision), _OTHER_COLOUR)
+        traces.append(
+            {
+                "type": "bar",
+                "name": f"{precision} (span)",
+                "orientation": "h",
+                "base": group["date_start"].dt.strftime("%Y-%m-%d").tolist(),
+                "x": length_ms.tolist(),
+                "y": group["y"].tolist(),
+                "customdata": lane.loc[group.index].tolist(),
+                "hovertext": text.loc[group.index].tolist(),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                # The outline keeps a weekend visible as a stroke when the axis spans decades.
+                "marker": {"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 2}},
+                "width": 0.6 * _ROW,
+            }
         )
     days = rows.loc[one_day]
     if not days.empty:
-        figure.add_trace(
-            go.Scatter(
-                name="day",
-                mode="markers",
-                x=days["date_start"].dt.strftime("%Y-%m-%d").tolist(),
-                y=lane.loc[days.index].tolist(),
-                hovertext=text.loc[days.index].tolist(),
-                hovertemplate="%{hovertext}<extra></extra>",
-                marker={
+        traces.append(
+            {
+                "type": "scatter",
+                "name": "day",
+                "mode": "markers",
+                # Noon: the marker sits in the middle of its day, as a span covers its days whole.
+                "x": days["date_start"].dt.strftime("%Y-%m-%d 12:00").tolist(),
+                "y": days["y"].tolist(),
+                "customdata": lane.loc[days.index].tolist(),
+                "hovertext": text.loc[days.index].tolist(),
+                "hovertemplate": "%{hovertext}<extra></extra>",
+                "marker": {
                     "color": PRECISION_COLOURS["day"],
                     "size": 11,
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "white"},
                 },
-            )
+            }
         )
-    figure.update_layout(barmode="overlay")
-    return figure
+    return traces, {"barmode": "overlay"}
 
 
-def _aggregated_figure(rows: pd.DataFrame) -> go.Figure:
-    """Counts per lane and period, drawn with WebGL; each period is placed on its first day."""
-    label, code = _bin_for(rows["date_start"])
-    period_start = rows["date_start"].dt.to_period(code).dt.start_time
-    counts = (
-        pd.DataFrame({LANE_COLUMN: rows[LANE_COLUMN].to_numpy(), "period": period_start.to_numpy()})
-        .groupby([LANE_COLUMN, "period"], sort=False)
-        .size()
-        .rename("events")
-        .reset_index()
+def _fineness(precision: str) -> int:
+    order = list(PRECISION_COLOURS)
+    return order.index(precision) if precision in order else len(order)
+
+
+def _counted(starts: np.ndarray, names: np.ndarray) -> pd.DataFrame:
+    """Entries per lane and period; each period is placed on its first day."""
+    label, code = _bin_for(starts)
+    days, day_of_entry = np.unique(starts, return_inverse=True)
+    period_of_day = pd.DatetimeIndex(days).to_period(code).start_time
+    period_codes, periods = pd.factorize(period_of_day)
+    lane_codes, lane_names = pd.factorize(names)
+    keys, events = np.unique(lane_codes * len(periods) + period_codes[day_of_entry], return_counts=True)
+    return pd.DataFrame(
+        {
+            LANE_COLUMN: lane_names[keys // len(periods)],
+            "period": periods[keys % len(periods)],
+            "events": events,
+            "bin": label,
+        }
     )
-    lane = counts[LANE_COLUMN].map(html.escape)
+
+
+def _counts_traces(counts: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Counts per lane and period, drawn with WebGL."""
+    label = str(counts["bin"].iloc[0])
+    lane = counts[LANE_COLUMN].map(_escape)
     when = counts["period"].dt.strftime("%Y-%m-%d")
     text = "<b>" + lane + "</b><br>" + counts["events"].astype(str) + f" events dated in the {label} from " + when
     largest = max(int(counts["events"].max()), 1)
-    figure = go.Figure(
-        go.Scattergl(
-            name=f"events per {label}",
-            mode="markers",
-            x=when.tolist(),
-            y=lane.tolist(),
-            hovertext=text.tolist(),
-            hovertemplate="%{hovertext}<extra></extra>",
-            marker={
-                "color": PRECISION_COLOURS["day"],
-                "size": (6 + 24 * (counts["events"] / largest) ** 0.5).round(1).tolist(),
-                "opacity": 0.7,
-            },
-        )
-    )
-    figure.update_layout(title={"text": f"{len(rows):,} lane entries, counted per {label}: filter to see each event"})
-    return figure
+    trace = {
+        "type": "scattergl",
+        "name": f"events per {label}",
+        "mode": "markers",
+        "x": when.tolist(),
+        "y": counts["y"].tolist(),
+        "customdata": lane.tolist(),
+        "hovertext": text.tolist(),
+        "hovertemplate": "%{hovertext}<extra></extra>",
+        "marker": {
+            "color": PRECISION_COLOURS["day"],
+            "size": (6 + 24 * (counts["events"] / largest) ** 0.5).round(1).tolist(),
+            "opacity": 0.7,
+        },
+    }
+    total = int(counts["events"].sum())
+    return [trace], {"title": {"text": f"{total:,} lane entries, counted per {label}: filter to see each event"}}
 
 
-def _bin_for(starts: pd.Series) -> tuple[str, str]:
-    days = max((starts.max() - starts.min()).days, 1)
+def _bin_for(starts: np.ndarray) -> tuple[str, str]:
+    days = max(int((starts.max() - starts.min()) // np.timedelta64(1, "D")), 1)
     per_bin = {"D": 1, "W": 7, "M": 30, "Q": 91, "Y": 365}
     for label, code in _BINS:
         if days / per_bin[code] <= _MAX_BINS:
@@ -190,40 +296,71 @@ def _bin_for(starts: pd.Series) -> tuple[str, str]:
     return _BINS[-1]
 
 
-def _lay_out(figure: go.Figure, order: list[str], group_by: GroupBy, events: int) -> None:
-    escaped = [html.escape(lane) for lane in order]
-    figure.update_layout(
-        height=max(320, 140 + 34 * len(order)),
-        margin={"l": 10, "r": 10, "t": 50, "b": 40},
+def _layout(layout: _LaneLayout, group_by: GroupBy, events: int) -> dict[str, Any]:
+    return dict(
+        height=max(320, 170 + _ROW_PX * layout.rows() + 10 * len(layout.order)),
+        margin={"l": 10, "r": 10, "t": 70, "b": 40},
         hovermode="closest",
         hoverlabel={"align": "left"},
         legend={
             "orientation": "h",
             "yanchor": "bottom",
-            "y": 1.0,
+            "y": 1.02,
             "xanchor": "left",
             "x": 0,
             "title": {"text": "date known to the"},
         },
-        xaxis={"type": "date", "title": {"text": "date"}, "showgrid": True},
-        # Plotly draws the first category at the bottom; the reader expects it at the top.
+        xaxis={
+            "type": "date",
+            "title": {"text": "date"},
+            "showgrid": True,
+            "rangeselector": {
+                "x": 1,
+                "xanchor": "right",
+                "y": 1.02,
+                "yanchor": "bottom",
+                "buttons": [
+                    {"count": 1, "label": "1 month", "step": "month", "stepmode": "backward"},
+                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
+                    {"count": 5, "label": "5 years", "step": "year", "stepmode": "backward"},
+                    {"step": "all", "label": "all"},
+                ],
+            },
+        },
         yaxis={
-            "type": "category",
-            "categoryorder": "array",
-            "categoryarray": escaped[::-1],
+            "tickmode": "array",
+            "tickvals": [layout.centre(lane) for lane in layout.order],
+            "ticktext": [_escape(lane) for lane in layout.order],
+            "range": [-layout.rows() - _LANE_GAP * len(layout.order) + 0.5, 0.6],
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
             "title": {"text": group_by},
             "automargin": True,
         },
+        shapes=[
+            {
+                "type": "line",
+                "xref": "paper",
+                "x0": 0,
+                "x1": 1,
+                "y0": y,
+                "y1": y,
+                "line": {"color": "rgba(128,128,128,0.25)", "width": 1},
+            }
+            for y in layout.separators()
+        ],
         meta={"events": events, "group_by": group_by},
     )
 
 
 def _empty_figure() -> go.Figure:
-    figure = go.Figure()
-    figure.update_layout(
-        height=240,
-        xaxis={"visible": False},
-        yaxis={"visible": False},
-        annotations=[{"text": "No events match these filters.", "showarrow": False, "font": {"size": 16}}],
+    return _figure(
+        [],
+        {
+            "height": 240,
+            "xaxis": {"visible": False},
+            "yaxis": {"visible": False},
+            "annotations": [{"text": "No events match these filters.", "showarrow": False, "font": {"size": 16}}],
+        },
     )
-    return figure

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Final, Literal
 
 import numpy as np
@@ -139,23 +140,36 @@ def as_date_range(value: object) -> DateRange | None:
     return None
 
 
-def lanes(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
-    """One row per event and lane, with the lane name in :data:`LANE_COLUMN`.
+def lane_positions(frame: pd.DataFrame, group_by: GroupBy) -> tuple[np.ndarray, np.ndarray]:
+    """For each (event, lane) entry: the event's row position in ``frame`` and the lane name.
 
-    An event with several values of the grouping (two countries) appears in each of
-    their lanes; an event with none goes to the lane named in :data:`NO_GROUP_LABELS`.
+    An event with several values of the grouping (two countries) has an entry in each of
+    their lanes; an event with none has one in the lane named in :data:`NO_GROUP_LABELS`.
+    Plain lists and numpy, no per-row pandas: 100,000 events take milliseconds.
     """
-    column = GROUP_COLUMNS[group_by]
-    exploded = frame.explode(column, ignore_index=True)
-    lane = exploded[column].astype("object")
-    lane = lane.where(lane.notna() & (lane != ""), NO_GROUP_LABELS[group_by])
-    return exploded.assign(**{LANE_COLUMN: lane.astype(str)})
+    none = NO_GROUP_LABELS[group_by]
+    cells = frame[GROUP_COLUMNS[group_by]].tolist()
+    per_event = [
+        [value for value in cell if value] or [none] if isinstance(cell, tuple | list) else [none] for cell in cells
+    ]
+    sizes = np.fromiter((len(values) for values in per_event), dtype=np.int64, count=len(per_event))
+    positions = np.repeat(np.arange(len(per_event), dtype=np.int64), sizes)
+    names = np.empty(int(sizes.sum()), dtype=object)
+    names[:] = [str(value) for values in per_event for value in values]
+    return positions, names
+
+
+def lanes(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
+    """One row per event and lane (see :func:`lane_positions`), with the lane name in :data:`LANE_COLUMN`."""
+    positions, names = lane_positions(frame, group_by)
+    return frame.take(positions).reset_index(drop=True).assign(**{LANE_COLUMN: names})
 
 
 def lane_counts(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
     """Events per lane, most first (ties by name), with columns ``lane`` and ``events``."""
-    per_lane = lanes(frame, group_by).groupby(LANE_COLUMN, sort=False).size()
-    counts = per_lane.rename("events").reset_index()
+    _, names = lane_positions(frame, group_by)
+    per_lane = pd.Series(names, dtype=object).value_counts(sort=False)
+    counts = pd.DataFrame({LANE_COLUMN: per_lane.index.astype(str), "events": per_lane.to_numpy()})
     return counts.sort_values(["events", LANE_COLUMN], ascending=[False, True], ignore_index=True)
 
 
@@ -164,22 +178,40 @@ def count_events(frame: pd.DataFrame) -> EventCounts:
     return EventCounts(
         events=len(frame),
         articles=int(frame["article_id"].nunique()),
-        countries=len(_sorted_values(frame["countries"])),
-        actors=len(_sorted_values(frame["actors"])),
+        countries=len(_distinct(frame["countries"])),
+        actors=len(_distinct(frame["actors"])),
     )
 
 
-def evidence_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows to show a reader: date as resolved and as written, the sentence, who, where, source.
+def evidence_table(frame: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
+    """The rows to show a reader, in date order: date as resolved and as written, the sentence, who, where, source.
 
-    List cells are joined into text so a table widget shows them plainly; dates become
-    ISO days. Article text is left as it is: the table widget shows it as text.
+    ``limit`` keeps the first rows only (a table widget need not carry 100,000 rows; the
+    CSV has them all). List cells are joined into text so a table widget shows them
+    plainly; dates become ISO days. Article text is left as it is: the widget shows text.
     """
-    table = frame.loc[:, list(EVIDENCE_COLUMNS)].copy()
+    order = frame.sort_values(["date_start", "date_value", "article_date"], kind="stable").index
+    table = frame.loc[order[:limit] if limit is not None else order, list(EVIDENCE_COLUMNS)]
+    table = table.reset_index(drop=True)
     for column in ("actors", "places", "countries", "regions"):
-        table[column] = table[column].map(_joined)
+        table[column] = [_joined(cell) for cell in table[column].tolist()]
     table["article_date"] = table["article_date"].dt.strftime("%Y-%m-%d")
-    return table.sort_values(["date_value", "article_date"], kind="stable", ignore_index=True)
+    return table
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` escaped so Markdown shows it as written: no link, image, emphasis or HTML from it.
+
+    Streamlit renders alert and caption bodies as Markdown, and messages name files the
+    user chose ("![x](http://…).txt"); CommonMark lets every ASCII punctuation character
+    be escaped with a backslash, which is what this does. Line breaks become spaces so a
+    message stays one sentence on one line.
+    """
+    flat = " ".join(text.split())
+    return "".join("\\" + char if char in _MARKDOWN_PUNCTUATION else char for char in flat)
+
+
+_MARKDOWN_PUNCTUATION: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _joined(cell: object) -> str:
@@ -190,19 +222,22 @@ def _joined(cell: object) -> str:
 
 def _any_in(column: pd.Series, selected: set[str]) -> np.ndarray:
     """For each row of a list column, whether any of its values is in ``selected``."""
-    exploded = column.reset_index(drop=True).explode()
-    hits = exploded.isin(selected).to_numpy()
-    # explode repeats each row's position once per value (and once for an empty list).
-    rows = exploded.index.to_numpy()
-    mask = np.zeros(len(column), dtype=bool)
-    mask[rows[hits]] = True
-    return mask
+    # A set test per cell beats explode + isin by an order of magnitude on 100,000 rows.
+    cells = column.tolist()
+    return np.fromiter(
+        (isinstance(cell, tuple | list) and not selected.isdisjoint(cell) for cell in cells),
+        dtype=bool,
+        count=len(cells),
+    )
 
 
 def _sorted_values(column: pd.Series) -> tuple[str, ...]:
-    values = column.explode().dropna()
-    unique = {value for value in values.unique() if isinstance(value, str) and value}
-    return tuple(sorted(unique, key=lambda value: (value.casefold(), value)))
+    return tuple(sorted(_distinct(column), key=lambda value: (value.casefold(), value)))
+
+
+def _distinct(column: pd.Series) -> set[str]:
+    cells = (cell for cell in column.tolist() if isinstance(cell, tuple | list))
+    return {value for value in chain.from_iterable(cells) if isinstance(value, str) and value}
 
 
 __all__ = [
@@ -222,5 +257,7 @@ __all__ = [
     "filter_events",
     "filter_options",
     "lane_counts",
+    "lane_positions",
     "lanes",
+    "markdown_literal",
 ]
