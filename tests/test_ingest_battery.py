@@ -52,6 +52,8 @@ HTML_WITH_SCRIPTS = """<!doctype html><html><head><title>Talks in Doha</title>
 HTML_NO_TEXT = """<html><head><title>Empty</title><meta name="date" content="2024-12-02">
 <script>var nothing = 1;</script></head><body><div></div></body></html>"""
 
+# Ids differ between files: the folder test reads them all at once, and one id for two
+# different articles is a problem of its own (see test_ingest_load).
 CASES = [
     Case("empty.txt", b"", problems=(("empty.txt", "is empty"),)),
     Case("blank.txt", b"  \n\t \r\n  ", problems=(("blank.txt", "contains only whitespace"),)),
@@ -185,6 +187,13 @@ CASES = [
             ("bad_cells.csv:4", "has no article text"),
         ),
         date_problems=(0, 1),
+    ),
+    Case(
+        "big_field.csv",
+        b'id,date,text\n31,2024-12-01,Story 1.\n32,2024-12-02,"' + (b"word " * 10_000 + b"\n") * 4 + b'"\n'
+        b"33,2024-12-03,Story 3.\n",
+        texts=("Story 1.", "Story 3."),
+        problems=(("big_field.csv:3", "a field is longer than the 131,072 characters"),),
     ),
     Case(
         "tabs.tsv",

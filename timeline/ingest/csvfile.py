@@ -77,9 +77,10 @@ def _rows(lines: list[str], start: int, columns: list[str], context: ReadContext
             except StopIteration:
                 return
             except csv.Error as error:
-                # An unclosed quote swallows the rest of the file; resume right after its line.
                 yield ArticleError(f"{context.where}:{first_line}", _csv_reason(str(error)))
-                position = first_line
+                end = _record_end(lines, first_line - 1)
+                # An unclosed quote swallows the rest of the file; then resume right after its line.
+                position = first_line if end is None else end + 1
                 break
             if not any(cell.strip() for cell in row):
                 continue
@@ -93,6 +94,20 @@ def _rows(lines: list[str], start: int, columns: list[str], context: ReadContext
                 yield article_from_record(dict(zip(columns, row, strict=True)), where, context)
             except ArticleError as error:
                 yield error
+
+
+def _record_end(lines: list[str], start: int) -> int | None:
+    """Index of the line that ends the record starting at ``lines[start]``, or None if its quote never closes.
+
+    A line break ends a record only outside quotes, that is after an even number of
+    quote characters (an escaped quote is two).
+    """
+    odd = False
+    for index in range(start, len(lines)):
+        odd ^= lines[index].count('"') % 2 == 1
+        if not odd:
+            return index
+    return None
 
 
 def _csv_reason(message: str) -> str:
