@@ -216,3 +216,14 @@ def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> 
 def test_resolve_quarters_without_year_by_tense(text: str, value: str) -> None:
     """A quarter not yet begun is last year's in the past tense, this year's in the future."""
     assert [m.timex.value for m in find_dates(text, dt.date(2024, 1, 10))] == [value]
+
+
+def test_resolve_anaphora_takes_the_finest_story_date() -> None:
+    """'That month' after a year-only anaphor still reaches back to the day that names a month."""
+    text = "The war began on 4 May 2019. The same year, talks failed. That month, he left. That week, too."
+    found = [(m.text, m.timex.value, m.source) for m in find_dates(text, WEDNESDAY)]
+    assert found[1:] == [
+        ("The same year", "2019", DateSource.CONTEXT),
+        ("That month", "2019-05", DateSource.CONTEXT),
+        ("That week", "2019-W18", DateSource.CONTEXT),
+    ]

@@ -20,8 +20,9 @@ def find_dates(text: str, article_date: dt.date) -> list[DateMention]:
     mentions: list[DateMention] = []
     last: TimexValue | None = None
     last_day: TimexValue | None = None
+    history: list[TimexValue] = []
     for candidate in find_candidates(text):
-        resolved = resolve(candidate, Context(text, article_date, last, last_day))
+        resolved = resolve(candidate, Context(text, article_date, last, last_day, history))
         if resolved is None:
             continue
         value, source = resolved
@@ -30,6 +31,7 @@ def find_dates(text: str, article_date: dt.date) -> list[DateMention]:
         )
         if value.precision is not Precision.REFERENCE:
             last = value
+            history.append(value)
         if value.precision is Precision.DAY:
             last_day = value
     return mentions

@@ -140,8 +140,10 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "anaphora",
-        rf"{_B}(?P<ana>(?<=[Aa]t\s)the[^\S\n]+time|(?<=[Aa]t\s|[Bb]y\s)that[^\S\n]+(?:time|point)|{_cap('that')}[^\S\n]+(?:day|week|month|year)"
-        r"|(?:[Tt]he[^\S\n]+)?same[^\S\n]+day"
+        rf"{_B}(?P<ana>(?<=[Aa]t\s)the[^\S\n]+time"
+        r"|(?:(?<=[Aa]t\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=[Uu]ntil\s))that[^\S\n]+(?:time|point)"
+        rf"|{_cap('that')}[^\S\n]+(?:day|week|month|year)"
+        r"|(?:[Tt]he[^\S\n]+)?same[^\S\n]+(?:day|week|month|year)"
         r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and)\b)"
         r"|(?:[Ll]ater?|[Ee]arl(?:y|ier))[^\S\n]+in[^\S\n]+the[^\S\n]+day)(?![\w-])",
     ),

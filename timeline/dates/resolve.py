@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from timeline.dates import timex as tx
@@ -58,6 +58,25 @@ _FUTURE = frozenset({"the future", "the near future", "the distant future", "nea
 
 Resolved = tuple[TimexValue, DateSource]
 
+#: Precisions from the finest to the coarsest.
+_FINENESS = {
+    precision: rank
+    for rank, precision in enumerate(
+        (
+            Precision.DAY,
+            Precision.WEEKEND,
+            Precision.WEEK,
+            Precision.MONTH,
+            Precision.QUARTER,
+            Precision.SEASON,
+            Precision.HALF,
+            Precision.YEAR,
+            Precision.DECADE,
+            Precision.CENTURY,
+        )
+    )
+}
+
 _OF_RELATIVE_YEAR = re.compile(r",?\s+of\s+(this|next|last)\s+year\b", re.IGNORECASE)
 
 
@@ -70,6 +89,16 @@ class Context:
     last: TimexValue | None
     #: The story's last date of day precision, which "the day" and "that day" refer back to.
     last_day: TimexValue | None = None
+    #: Every date of the story so far, oldest first.
+    history: Sequence[TimexValue] = ()
+
+    def latest_within(self, precision: Precision) -> TimexValue | None:
+        """The story's latest date at least as fine as ``precision`` ("that month" needs a month or a day)."""
+        rank = _FINENESS.get(precision, len(_FINENESS))
+        for value in reversed(self.history):
+            if _FINENESS.get(value.precision, len(_FINENESS)) <= rank:
+                return value
+        return None
 
     def future(self, candidate: Candidate) -> bool:
         """Whether the expression's clause speaks of the future."""
@@ -521,10 +550,16 @@ def _anaphora(candidate: Candidate, context: Context) -> Resolved | None:
         return tx.day_value(context.article_date), DateSource.RELATIVE
     if last is None or last.start is None:
         return tx.reference_value("PAST_REF"), DateSource.RELATIVE
-    wanted = {"that week": Precision.WEEK, "that month": Precision.MONTH, "that year": Precision.YEAR}.get(phrase)
-    if wanted is not None and wanted is not last.precision:
-        return _shift(last, wanted, 0, last.start), DateSource.CONTEXT
-    return last, DateSource.CONTEXT
+    # "that month", "the same year": the story's last date, at the precision the phrase names.
+    wanted = {"week": Precision.WEEK, "month": Precision.MONTH, "year": Precision.YEAR}.get(phrase.split()[-1])
+    if wanted is None:
+        return last, DateSource.CONTEXT
+    anchor = context.latest_within(wanted)
+    if anchor is None or anchor.start is None:
+        return None
+    if anchor.precision is wanted:
+        return anchor, DateSource.CONTEXT
+    return _shift(anchor, wanted, 0, anchor.start), DateSource.CONTEXT
 
 
 _RULES: dict[str, Callable[[Candidate, Context], Resolved | None]] = {
