@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
-from timeline.entities.people import Person, read_person, resolve_people
+from timeline.entities.people import Person, canonical_name, read_person, resolve_people
 from timeline.places import gazetteer
 
 _NLP = spacy.blank("en")
@@ -99,3 +99,18 @@ def test_entities_people_surname_resolution(people: list[Person], names: list[st
     resolved = resolve_people(people)
     assert [person.name for person in resolved] == names
     assert [person.country for person in resolved] == countries
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Bashar al-Assad", "Bashar Al-Assad"),
+        ("Bashar Al-Assad", "Bashar Al-Assad"),
+        ("Mohammed  bin Abdulrahman al-Thani", "Mohammed bin Abdulrahman Al-Thani"),
+        ("Abdel Fattah el-Sisi", "Abdel Fattah El-Sisi"),
+        ("Joe Biden", "Joe Biden"),
+    ],
+)
+def test_entities_people_canonical_name_is_one_spelling(written: str, canonical: str) -> None:
+    """Spacing and the case of name particles do not split one person into two."""
+    assert canonical_name(written) == canonical

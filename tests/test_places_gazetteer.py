@@ -95,3 +95,18 @@ def test_places_gazetteer_every_country_has_a_region() -> None:
     regions = {country.name: getattr(places.resolve(country.name), "region", "") for country in places.countries()}
     missing = [name for name, region in regions.items() if not region]
     assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("context", "country"),
+    [
+        ("Protests spread across Georgia and Armenia.", "Georgia"),
+        ("Voters in Atlanta, Georgia, went to the polls.", "United States"),
+        ("The state of Georgia certified the count.", "United States"),
+    ],
+)
+def test_places_gazetteer_georgia_needs_us_evidence(context: str, country: str) -> None:
+    """Georgia is the country unless the article shows it is the US state."""
+    place = gazetteer().resolve("Georgia", context)
+    assert place is not None
+    assert place.country == country

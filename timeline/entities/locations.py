@@ -13,7 +13,7 @@ _SUBJECTS = frozenset({"nsubj"})
 
 def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
     """The place ``span`` names and whether it is a country; unknown places keep their name with no country."""
-    entry = places.lookup(span.text)
+    entry = places.lookup(span.text, span.doc.text)
     if entry is not None:
         return entry.place, entry.is_country
     words = span.text.split()

@@ -46,7 +46,17 @@ def read_person(doc: Doc, span: Span, places: Gazetteer) -> Person:
     if not role:
         role, country = _apposition_after(doc, span.end, places) or (role, country)
     name_span = doc[start : span.end]
-    return Person(name_span.start_char, name_span.end_char, " ".join(name_span.text.split()), role, country)
+    return Person(name_span.start_char, name_span.end_char, canonical_name(name_span.text), role, country)
+
+
+def canonical_name(text: str) -> str:
+    """A person's name written one way across articles: single spaces, "al-Assad" as "Al-Assad"."""
+    words = []
+    for word in text.split():
+        if word[:3] in {"al-", "el-"} and len(word) > 3:
+            word = word[0].upper() + word[1:3] + word[3].upper() + word[4:]
+        words.append(word)
+    return " ".join(words)
 
 
 def resolve_people(people: Sequence[Person]) -> list[Person]:

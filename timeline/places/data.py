@@ -226,8 +226,13 @@ AMBIGUOUS_NAMES: Final = frozenset({
     "Worth", "Bury", "Wells", "Cork", "Derby", "Nancy", "Lorraine", "Lima", "Santiago", "Mary", "Marianna",
 })
 
-#: Evidence that "Georgia" is the US state.
-US_STATE_EVIDENCE: Final = ("Atlanta", "Savannah", "state of Georgia", "Georgia state", "U.S. state", "US state")
+#: Country names that are also US states.
+COUNTRY_AND_US_STATE: Final = frozenset({"Georgia"})
+#: Evidence in an article that "Georgia" is the US state: a US place, or the word "state" with it.
+US_STATE_EVIDENCE: Final = (
+    "Atlanta", "Savannah", "Augusta", "state of Georgia", "Georgia state", "U.S. state", "US state",
+    "Georgia, U.S.", ", Ga.", "Georgia Tech", "University of Georgia",
+)
 
 #: Cities must have at least this many people to be found from the gazetteer alone.
 MIN_CITY_POPULATION: Final = 15_000

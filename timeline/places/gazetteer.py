@@ -60,8 +60,11 @@ class Gazetteer:
         for alias, code in data.COUNTRY_ALIASES.items():
             self._add_country(alias, self._countries[code])
         self._add_cities(cache)
+        self._us_states: dict[str, Entry] = {}
         for state in cache.get_us_states().values():
-            self._add(str(state["name"]), self._place(str(state["name"]), "USA"), population=0)
+            name = str(state["name"])
+            self._us_states[name] = Entry(self._place(name, "USA"), False, 0, name in data.AMBIGUOUS_NAMES)
+            self._add(name, self._place(name, "USA"), population=0)
         for written, (name, code) in data.OTHER_PLACES.items():
             self._entries[written] = Entry(self._place(name, code), False, 0, written in data.AMBIGUOUS_NAMES)
         self._demonyms: dict[str, Country] = {}
@@ -100,17 +103,23 @@ class Gazetteer:
             if _plain(name) != name:
                 self._add(_plain(name), place, population)
 
-    def lookup(self, name: str) -> Entry | None:
-        """The entry for ``name`` as written (a leading "the" and compass words ignored), or None."""
+    def lookup(self, name: str, context: str = "") -> Entry | None:
+        """The entry for ``name`` as written (a leading "the" and compass words ignored), or None.
+
+        ``context`` is the article's text: "Georgia" is the US state when it names a US
+        place or says so (:data:`~timeline.places.data.US_STATE_EVIDENCE`), else the country.
+        """
         key = _key(name)
+        if key in data.COUNTRY_AND_US_STATE and any(evidence in context for evidence in data.US_STATE_EVIDENCE):
+            return self._us_states[key]
         entry = self._entries.get(key)
         if entry is None and key.split(" ", 1)[0] in data.COMPASS_WORDS and " " in key:
             entry = self._entries.get(key.split(" ", 1)[1])
         return entry
 
-    def resolve(self, name: str) -> Place | None:
-        """The canonical place ``name`` denotes, or None when the gazetteer does not know it."""
-        entry = self.lookup(name)
+    def resolve(self, name: str, context: str = "") -> Place | None:
+        """The canonical place ``name`` denotes (in an article whose text is ``context``), or None."""
+        entry = self.lookup(name, context)
         return entry.place if entry is not None else None
 
     def country(self, name: str) -> Country | None:
