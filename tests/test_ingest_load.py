@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import socket
 
 import pytest
@@ -193,9 +194,28 @@ def test_load_html_too_much_text_refused():
 
 def test_load_not_a_regular_file(tmp_path):
     """A named pipe is not read (it could block forever); it is one problem."""
-    import os
-
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     (problem,) = load_articles([fifo]).problems
     assert problem.reason == "is not a regular file, so it is not read"
+
+
+def test_load_impossible_path_is_a_problem():
+    """A path no file system accepts (an embedded NUL) is a problem, not an exception."""
+    (problem,) = load_articles(["bad\x00name.txt"]).problems
+    assert problem.reason in {"does not exist", "could not be read (embedded null byte)"}
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every folder")
+def test_load_unlistable_subfolder_is_a_problem(tmp_path):
+    """A subfolder that cannot be listed is named as a problem; the rest of the folder is read."""
+    (tmp_path / "good.txt").write_text("---\ndate: 2024-12-02\n---\nGood.\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        result = load_articles([tmp_path])
+    finally:
+        locked.chmod(0o755)
+    assert [article.text for article in result.articles] == ["Good."]
+    assert [problem.where for problem in result.problems] == [str(locked)]

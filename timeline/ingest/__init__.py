@@ -78,13 +78,18 @@ def load_articles(
     collector = Collector()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            files = _article_files(path)
+        try:
+            is_folder, exists = path.is_dir(), path.exists()
+        except (OSError, ValueError) as error:
+            collector.problem(ArticleError(str(path), f"could not be read ({_why(error)})"))
+            continue
+        if is_folder:
+            files = _article_files(path, collector)
             if not files:
                 collector.problem(ArticleError(str(path), f"is a folder with no article files ({_suffix_list()})"))
             for file in files:
                 collector.extend(_load_file(file, date=date, latest=latest))
-        elif path.exists():
+        elif exists:
             collector.extend(_load_file(path, date=date, latest=latest))
         else:
             collector.problem(ArticleError(str(path), "does not exist"))
@@ -126,7 +131,7 @@ def _load_file(path: Path, *, date: dt.date | None, latest: dt.date | None) -> I
         if len(data) > MAX_FILE_BYTES:
             return IngestResult(problems=(_too_large(where, len(data)),))
     except OSError as error:
-        return IngestResult(problems=(ArticleError(where, f"could not be read ({error.strerror or error})"),))
+        return IngestResult(problems=(ArticleError(where, f"could not be read ({_why(error)})"),))
     return _read(reader, data, ReadContext(where, path.stem, date, latest))
 
 
@@ -143,11 +148,18 @@ def _read(reader: Reader, data: bytes, context: ReadContext) -> IngestResult:
     return collector.result()
 
 
-def _article_files(folder: Path) -> list[Path]:
-    """Files under ``folder`` with a supported suffix, sorted; hidden files and folders are skipped."""
+def _article_files(folder: Path, collector: Collector) -> list[Path]:
+    """Files under ``folder`` with a supported suffix, sorted; hidden files and folders are skipped.
+
+    A subfolder that cannot be listed is a problem in ``collector``.
+    """
     found: list[Path] = []
+
+    def unreadable(error: OSError) -> None:
+        collector.problem(ArticleError(str(error.filename or folder), f"could not be read ({_why(error)})"))
+
     # os.walk does not follow links to folders, so a link loop cannot trap it.
-    for root, folders, names in os.walk(folder):
+    for root, folders, names in os.walk(folder, onerror=unreadable):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         found.extend(
             Path(root) / name
@@ -171,6 +183,10 @@ def _too_large(where: str, size: int) -> ArticleError:
     return ArticleError(
         where, f"is {size / 1e6:,.1f} MB, more than the {MAX_FILE_BYTES / 1e6:,.0f} MB read from one file; split it"
     )
+
+
+def _why(error: Exception) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 def _suffix_list() -> str:
