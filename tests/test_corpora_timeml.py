@@ -33,9 +33,9 @@ def tml_file(tmp_path: Path) -> Path:
 
 
 def test_read_timeml_text_and_dct(tml_file: Path) -> None:
-    """The text is <TEXT>'s content without tags; the DCT gives the creation date."""
+    """The text is <TEXT>'s content without tags, wrapped lines joined; the DCT gives the creation date."""
     (document,) = read_timeml(tml_file)
-    assert document.text.strip() == "The talks ended Tuesday\nafter three days & resume next week."
+    assert document.text.strip() == "The talks ended Tuesday after three days & resume next week."
     assert document.creation_date == dt.date(1998, 1, 8)
     assert document.doc_id == "test_doc"
     assert document.annotated_end == len(document.text)

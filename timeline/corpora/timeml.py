@@ -11,6 +11,7 @@ from timeline.corpora.document import AnnotatedDocument, GoldTimex
 from timeline.errors import EvaluationInputError
 
 _ISO_DAY = re.compile(r"^(\d{4})-?(\d{2})-?(\d{2})")
+_WRAPPED_LINE = re.compile(r"(?<=\S)\n(?=\S)")
 
 
 def read_timeml(path: str | Path) -> list[AnnotatedDocument]:
@@ -32,7 +33,9 @@ def read_timeml_file(path: Path) -> AnnotatedDocument:
     parts: list[str] = []
     timexes: list[GoldTimex] = []
     _walk(body, parts, timexes, [0])
-    text = "".join(parts)
+    # TimeML files wrap lines for display; a lone line break is a space, a blank line a paragraph.
+    # Both are one character, so the timex offsets stay put.
+    text = _WRAPPED_LINE.sub(" ", "".join(parts))
     return AnnotatedDocument(
         doc_id=(document.findtext(".//DOCID") or path.stem).strip(),
         path=str(path),
