@@ -10,10 +10,16 @@ An article file (``.txt`` or ``.md``) looks like::
     ---
     The article's text, verbatim.
 
-``date`` (ISO ``YYYY-MM-DD``) is the publication date and the base of every
-relative date in the text. ``title`` defaults to the file name, ``source`` to
-"unknown", ``url`` to empty; an ``id`` key overrides the content hash. A file
-without a header is read as text only, and needs a date from elsewhere.
+``date`` (ISO ``YYYY-MM-DD``, optionally followed by a time) is the publication
+date and the base of every relative date in the text. ``title`` defaults to the file
+name, ``source`` to "unknown", ``url`` to empty; an ``id`` key overrides the content
+hash. Values may be YAML-quoted; other keys, indented lines, list items and comments
+are skipped. A file without a header is read as text only, and needs a date from
+elsewhere; so is one whose "header" holds a line that is not ``key: value`` (Markdown
+that opens with a horizontal rule keeps its text).
+
+Dates are checked, never guessed: missing, impossible (2024-02-30) or later than the
+``latest`` date the caller accepts is an :class:`ArticleDateError`.
 """
 
 from __future__ import annotations

@@ -26,16 +26,17 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
 
+# Formats users upload by mistake, recognised by their first bytes, with what to call them.
 _MAGIC = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (a Word, OpenDocument or Excel file is one)"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"{\\rtf", "an RTF document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"%PDF-", "a PDF document, a binary file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word, OpenDocument or Excel file is one), a binary file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document, a binary file"),
+    (b"{\\rtf", "an RTF document, whose text is wrapped in formatting codes"),
+    (b"\x89PNG", "a PNG image, a binary file"),
+    (b"\xff\xd8\xff", "a JPEG image, a binary file"),
+    (b"GIF8", "a GIF image, a binary file"),
+    (b"\x1f\x8b", "a gzip archive, a binary file"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive, a binary file"),
 )
 
 # Control characters no text has; tab and the line and page breaks are handled apart.
@@ -43,7 +44,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
 #: Share of control characters above which decoded "text" is taken to be binary; a few
 #: strays (an old DOS end-of-file mark) are dropped, random bytes have about one in ten.
 _CONTROL_SHARE = 0.02
-# Vertical tab is Word's manual line break, form feed a page break.
 #: How much more "chaos" (charset-normalizer's measure of implausible characters) a
 #: preferred code page may show than the cleanest reading and still be chosen.
 _CHAOS_MARGIN = 0.1
@@ -52,6 +52,7 @@ _MULTI_BYTE = [name for name in IANA_SUPPORTED if is_multi_byte_encoding(name)]
 _MULTI_BYTE_SHARE = 0.3
 _SAMPLE_BYTES = 65_536
 _HIGH_BYTES = bytes(range(0x80, 0x100))
+# Vertical tab is Word's manual line break, form feed a page break.
 _LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # Any character one of the three patterns above would change; most texts have none.
@@ -68,7 +69,7 @@ def decode_bytes(data: bytes, where: str, *, html: bool = False) -> str:
     """
     kind = _binary_kind(data)
     if kind is not None:
-        raise ArticleError(where, f"is {kind}, a binary file, not text; save it as plain text (.txt) first")
+        raise ArticleError(where, f"is {kind}, not plain text; save it as plain text (.txt) first")
     text = _decode(data, where, html=html)
     _refuse_control_characters(text, where)
     return text
