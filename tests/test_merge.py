@@ -56,11 +56,12 @@ def _groups(merged_ids: pd.Series) -> list[list[int]]:
         ),
         pytest.param({"actors": ("Antony Blinken",), "places": ("Doha",)}, False, id="no-shared-names"),
         pytest.param({"sentence": OTHER}, False, id="other-sentence-same-names"),
-        pytest.param({"article_id": "a"}, False, id="same-article"),
+        pytest.param({"article_id": "a", "sentence": CALL_REWORDED}, False, id="same-article-other-sentence"),
+        pytest.param({"article_id": "a"}, True, id="same-article-identical-copy"),
     ],
 )
 def test_merge_pairs(make_events, second: dict[str, object], merged: bool) -> None:  # type: ignore[no-untyped-def]
-    """Two reports merge only when dates agree, names overlap, sentences are alike and articles differ."""
+    """Two reports merge when dates agree, names overlap, sentences are alike and articles differ, or are identical."""
     frame = make_events(_report("a"), _report("b", **second))
     result = merge_events(frame)
     assert (result.mentions[MERGED_ID].nunique() == 1) is merged

@@ -84,15 +84,17 @@ MERGE_MIN_SCORE: Final = 0.5
 MERGE_MIN_SENTENCE_SIMILARITY: Final = 0.2
 #: Inside one (date, name) block, each mention is compared with this many neighbours in
 #: sentence-signature order, so a block of thousands costs thousands, not millions.
-MERGE_WINDOW: Final = 40
+MERGE_WINDOW: Final = 16
 #: Words that say nothing about which happening a sentence reports.
-MERGE_STOPWORDS: Final = frozenset(
-    """a about after against all also an and any are as at be been before being but by
-    can could did do does during for from had has have he her his i if in into is it its
-    last more most new next no not of on one or other our out over said says she since so
-    than that the their them then there these they this those through to two under until
-    up was we were what when where which while who will with would year years""".split()
-)
+MERGE_STOPWORDS: Final = frozenset({
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "during", "for", "from", "had",
+    "has", "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "last", "more", "most",
+    "new", "next", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says", "she",
+    "since", "so", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+    "through", "to", "two", "under", "until", "up", "was", "we", "were", "what", "when", "where", "which",
+    "while", "who", "will", "with", "would", "year", "years",
+})  # fmt: skip
 
 #: Articles per Dask task: big enough to amortise task overhead, small enough to balance.
 DASK_PARTITION_ARTICLES: Final = 64

@@ -117,6 +117,10 @@ class _Features:
     #: MinHash signatures of each distinct word set (one row per set).
     signatures: np.ndarray
 
+    def subset(self, rows: np.ndarray) -> _Features:
+        """The features of some rows only (the distinct sets stay shared)."""
+        return _Features(self.word_ids[rows], self.words, self.name_ids[rows], self.names, self.signatures)
+
 
 def _cluster(mentions: pd.DataFrame, options: MergeSettings) -> np.ndarray:
     """A component label per row: rows with the same label report the same happening."""
@@ -124,25 +128,35 @@ def _cluster(mentions: pd.DataFrame, options: MergeSettings) -> np.ndarray:
     if count < 2:
         return np.arange(count)
     features = _features(mentions)
-    left, right = _candidate_pairs(mentions, features, options)
-    articles = pd.factorize(mentions["article_id"])[0]
+    # Identical reports (same words, names and date: syndicated copy, an article read
+    # twice) are one happening outright; compare one of each, which also keeps a story
+    # copied a thousand times from filling its blocks.
+    units, representatives = _identical_units(mentions, features)
+    unique = mentions.iloc[representatives].reset_index(drop=True)
+    unique_features = features.subset(representatives)
+    left, right = _candidate_pairs(unique, unique_features, options)
+    articles = pd.factorize(unique["article_id"])[0]
     keep = articles[left] != articles[right]
     left, right = left[keep], right[keep]
-    accepted = _similar(left, right, features, options)
-    twins_left, twins_right = _same_event_pairs(mentions)
-    return _components(
-        count,
-        np.concatenate([left[accepted], twins_left]),
-        np.concatenate([right[accepted], twins_right]),
+    accepted = _similar(left, right, unique_features, options)
+    labels: np.ndarray = _components(len(unique), left[accepted], right[accepted])[units]
+    return labels
+
+
+def _identical_units(mentions: pd.DataFrame, features: _Features) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the number of its group of identical reports; and the first row of each group."""
+    key = pd.DataFrame(
+        {
+            "words": features.word_ids,
+            "names": features.name_ids,
+            "start": mentions["date_start"].to_numpy(),
+            "end": mentions["date_end"].to_numpy(),
+            "value": mentions["date_value"].to_numpy(dtype=object),
+        }
     )
-
-
-def _same_event_pairs(mentions: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Rows that repeat one event id (the same article read twice) are one happening."""
-    ids = pd.factorize(mentions["event_id"])[0]
-    order = np.argsort(ids, kind="stable")
-    repeat = np.flatnonzero(ids[order][1:] == ids[order][:-1])
-    return order[repeat].astype(np.int64), order[repeat + 1].astype(np.int64)
+    units = key.groupby(list(key.columns), sort=False, dropna=False).ngroup().to_numpy()
+    _, representatives = np.unique(units, return_index=True)
+    return units, representatives
 
 
 def _features(mentions: pd.DataFrame) -> _Features:
@@ -302,20 +316,22 @@ def _jaccard(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 def _components(count: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Connected components of the graph with these edges: the smallest row of each, per row."""
-    parent = list(range(count))
-
-    def root(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for first, second in zip(left.tolist(), right.tolist(), strict=True):
-        a, b = root(first), root(second)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    return np.asarray([root(node) for node in range(count)], dtype=np.int64)
+    """Connected components of the graph with these edges: a label per node (the smallest node of its part)."""
+    labels = np.arange(count)
+    while len(left):
+        # Each edge pulls both ends down to the smaller label; pointer jumping then
+        # shortens the chains, so long chains settle in a few rounds.
+        low = np.minimum(labels[left], labels[right])
+        np.minimum.at(labels, left, low)
+        np.minimum.at(labels, right, low)
+        while True:
+            jumped = labels[labels]
+            if np.array_equal(jumped, labels):
+                break
+            labels = jumped
+        unsettled = labels[left] != labels[right]
+        left, right = left[unsettled], right[unsettled]
+    return labels
 
 
 # --- The merged table ------------------------------------------------------------------

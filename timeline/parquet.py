@@ -39,7 +39,23 @@ def write_events(frame: pd.DataFrame, path: Path) -> None:
 def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
     """Read an event table written by :func:`write_events`; raises ``OSError`` or ``ArrowException``."""
     table = pq.read_table(path, filters=list(filters) if filters else None)
-    return _restore(table.to_pandas())
+    listed = [name for name in LIST_COLUMNS if name in table.column_names]
+    lists = {name: _shared_tuples(table.column(name).to_pylist()) for name in listed}
+    frame = table.drop_columns(listed).to_pandas()
+    for name, cells in lists.items():
+        frame[name] = pd.Series(cells, index=frame.index, dtype=object)
+    return _restore(frame[table.column_names])
+
+
+def _shared_tuples(cells: list[list[str] | None]) -> list[tuple[str, ...]]:
+    """Cells as tuples, one object per distinct tuple.
+
+    A corpus names the same few actors, countries and regions again and again; sharing
+    one tuple (and its strings) between equal cells is what keeps a million-event table
+    within its memory budget. Tuples are immutable, so sharing is safe.
+    """
+    memo: dict[tuple[str, ...], tuple[str, ...]] = {}
+    return [memo.setdefault(key, key) for key in (tuple(cell) if cell else () for cell in cells)]
 
 
 def read_event_parts(folder: Path) -> pd.DataFrame:
@@ -52,11 +68,8 @@ def read_event_parts(folder: Path) -> pd.DataFrame:
 
 
 def _restore(frame: pd.DataFrame) -> pd.DataFrame:
-    restored = {
-        name: frame[name].map(lambda cell: tuple(str(item) for item in cell)) for name in LIST_COLUMNS if name in frame
-    }
     dates = {name: frame[name].astype("datetime64[ns]") for name in DATE_COLUMNS if name in frame}
-    frame = frame.assign(**restored, **dates)
+    frame = frame.assign(**dates)
     if "sentence_index" in frame:
         frame["sentence_index"] = frame["sentence_index"].astype("int64")
     return frame
