@@ -50,6 +50,17 @@ def _fixed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
         ("At 16:15 UTC it fell.", [("UTC", "ORG")], []),
         ("The iPhone sold well.", [("iPhone", "ORG")], []),
         ("The US Government acted.", [("US Government", "ORG")], [("US Government", "GPE")]),
+        (
+            "Secretary of State Antony Blinken flew in.",
+            [("State", "ORG"), ("Antony Blinken", "PERSON")],
+            [("Antony Blinken", "PERSON")],
+        ),
+        (
+            "Hakan Fidan spoke. Fidan said no.",
+            [("Hakan Fidan", "PERSON")],
+            [("Hakan Fidan", "PERSON"), ("Fidan", "PERSON")],
+        ),
+        ("HTS leaders met.", [], [("HTS", "ORG")]),
     ],
 )
 def test_entities_ruler_fixes_model_entities(

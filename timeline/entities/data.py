@@ -67,6 +67,7 @@ KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
     "palestinian islamic jihad": ("Islamic Jihad", "PSE", True),
     "idf": ("Israel Defense Forces", "ISR", True),
     "israel defense forces": ("Israel Defense Forces", "ISR", True),
+    "israel defence forces": ("Israel Defense Forces", "ISR", True),
     "israeli army": ("Israel Defense Forces", "ISR", True),
     "un": ("United Nations", "", False),
     "u.n.": ("United Nations", "", False),
@@ -78,6 +79,9 @@ KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
     "unrwa": ("UNRWA", "", False),
     "red cross": ("Red Cross", "", False),
 }
+
+#: Countries whose armed forces go by a name of their own; others are "<country> Armed Forces".
+NATIONAL_MILITARIES: Final[dict[str, str]] = {"Israel": "Israel Defense Forces"}
 
 #: Words of a person's role written before the name ("Foreign Minister", "Prime Minister").
 ROLE_WORDS: Final = frozenset({

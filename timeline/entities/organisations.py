@@ -43,6 +43,9 @@ def read_organisation(doc: Doc, span: Span, places: Gazetteer) -> Organisation:
         return Organisation(canonical, kind, known_country.name if known_country is not None else "")
     armed = any(word in data.ARMED_WORDS for word in words)
     country = _country_in(words, places) or _possessor(doc, span.start, places)
+    if country and all(word in data.ROLE_WORDS or word in data.ORG_WORDS for word in words):
+        # A generic name ("Foreign Ministry") is only one organisation once its country is in it.
+        name = f"{country} {name}"
     return Organisation(name, ActorKind.ARMED_GROUP if armed else ActorKind.ORGANISATION, country)
 
 
@@ -60,13 +63,20 @@ def _country_in(words: list[str], places: Gazetteer) -> str:
 
 
 def _possessor(doc: Doc, start: int, places: Gazetteer) -> str:
-    """The country in "<country>’s <organisation>", or ""."""
-    if start < 2 or doc[start - 1].text not in POSSESSIVES or doc[start - 2].ent_iob_ == "O":
+    """The country in "<country>’s <organisation>" or "<nationality> <organisation>", or ""."""
+    if start < 1:
         return ""
-    first = start - 2
+    last = start - 1
+    if doc[last].text in POSSESSIVES:
+        last -= 1
+    elif doc[last].ent_type_ != "NORP":
+        return ""
+    if last < 0 or doc[last].ent_iob_ == "O":
+        return ""
+    first = last
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    return country_of_name(doc[first : start - 1].text, places)
+    return country_of_name(doc[first : last + 1].text, places)
 
 
 @dataclass(frozen=True)
@@ -117,5 +127,6 @@ def _nominal(country: str, phrase: str) -> Organisation:
     if head in _STATE_HEADS:
         return Organisation(country, ActorKind.STATE, country)
     if head in _MILITARY_HEADS:
-        return Organisation(f"{country} Armed Forces", ActorKind.ARMED_GROUP, country)
+        name = data.NATIONAL_MILITARIES.get(country, f"{country} Armed Forces")
+        return Organisation(name, ActorKind.ARMED_GROUP, country)
     return Organisation(f"{country} {phrase.title()}", ActorKind.ORGANISATION, country)

@@ -21,9 +21,13 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
 5. "<country> Government" is the state (a place), like the country itself.
 6. A person or place name containing an organisation word ("Saturn Corporation",
    "Douglas Aircraft") is an organisation.
-7. Surnames the model missed, of people named in full elsewhere in the article,
+7. An "organisation" that is only a word of a person's title before the name
+   ("Secretary of State Antony Blinken") is dropped.
+8. Surnames the model missed, of people named in full elsewhere in the article,
    are people ("Fidan" at the start of a sentence, after "Hakan Fidan").
-8. Places the model missed: a capitalised country, alias or well-known place name is
+9. One-word names and acronyms of well-known organisations the model missed
+   ("HTS leader …") are organisations.
+10. Places the model missed: a capitalised country, alias or well-known place name is
    added; a city name only after a locative word ("in Hama", "the city of Idlib").
    Ambiguous names are never added this way.
 """
@@ -83,7 +87,9 @@ class EntityFixes:
                 spans.append(trimmed)
         surnames = self._surnames(spans)
         fixed = [self._relabel(doc, span, surnames) for span in spans]
+        fixed = [span for span in fixed if not _part_of_title(doc, span, fixed)]
         fixed.extend(_missed_surnames(doc, fixed + others))
+        fixed.extend(_missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
         doc.ents = filter_spans(fixed + others)
         return doc
@@ -169,6 +175,34 @@ class EntityFixes:
             if entry.is_country or entry.population == 0 or _after_locative(doc, start):
                 return Span(doc, start, end, label="GPE")
         return None
+
+
+def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
+    """Whether an organisation "name" is only a word of a person's title ("Secretary of State Antony Blinken")."""
+    if span.label_ != "ORG" or not all(word in data.ROLE_WORDS for word in _words(span)):
+        return False
+    index = span.end
+    while index < len(doc) and doc[index].text in data.ROLE_WORDS | data.HONORIFICS:
+        index += 1
+    return any(other.start == index and other.label_ == "PERSON" for other in spans)
+
+
+#: Names of well-known organisations found even when the model misses them: their
+#: canonical names and their acronyms of three letters or more, as written.
+_ORGANISATION_NAMES = frozenset(
+    [canonical for canonical, _, _ in data.KNOWN_ORGANISATIONS.values() if " " not in canonical]
+    + [key.upper() for key in data.KNOWN_ORGANISATIONS if key.isalpha() and len(key) >= 3 and key != "who"]
+)
+
+
+def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """One-word names of well-known organisations ("HTS", "Hezbollah") the model did not tag."""
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    return [
+        Span(doc, token.i, token.i + 1, label="ORG")
+        for token in doc
+        if token.i not in covered and token.text in _ORGANISATION_NAMES
+    ]
 
 
 def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
