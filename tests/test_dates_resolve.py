@@ -227,3 +227,18 @@ def test_resolve_anaphora_takes_the_finest_story_date() -> None:
         ("That month", "2019-05", DateSource.CONTEXT),
         ("That week", "2019-W18", DateSource.CONTEXT),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("Jones spoke on Tuesday after the firm submitted a plan.", dt.date(2009, 4, 3), [("Tuesday", "2009-03-31")]),
+        ("The deal should be completed in October.", dt.date(2009, 6, 5), [("October", "2009-10")]),
+        ("The index peaked in September last year.", dt.date(2009, 10, 12), [("September", "2008-09"), ("last year", "2008")]),
+        ("The crash of 1987 was worse. A day later, shares rose.", dt.date(2010, 5, 7), [("1987", "1987"), ("A day later", "2010-05-08")]),
+        ("Shares fell 2% the day the deal was announced.", dt.date(2007, 6, 9), []),
+    ],
+)  # fmt: skip
+def test_resolve_held_out_sentences(text: str, article_date: dt.date, expected: list[tuple[str, str]]) -> None:
+    """Past participles, 'MONTH last year', day offsets from a year, and 'the day [that]' clauses."""
+    assert [(m.text, m.timex.value) for m in find_dates(text, article_date)] == expected

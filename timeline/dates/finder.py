@@ -144,7 +144,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:(?<=[Aa]t\s)|(?<=[Bb]y\s)|(?<=[Ss]ince\s)|(?<=[Uu]ntil\s))that[^\S\n]+(?:time|point)"
         rf"|{_cap('that')}[^\S\n]+(?:day|week|month|year)"
         r"|(?:[Tt]he[^\S\n]+)?same[^\S\n]+(?:day|week|month|year)"
-        r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and)\b)"
+        r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and|the|a|an|he|she|it|they"
+        r"|we|his|her|its|their)\b)"
         r"|(?:[Ll]ater?|[Ee]arl(?:y|ier))[^\S\n]+in[^\S\n]+the[^\S\n]+day)(?![\w-])",
     ),
 )
@@ -282,6 +283,7 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
             return False
         return not _QUANTITY_AFTER.match(text, match.end())
     if kind == "season" and match.group("season").lower() == "fall":
+        # "fall" alone is mostly the verb; it is the season with a modifier or a year.
         return match.group("mod") is not None or match.group("year") is not None
     if kind == "reference" and match.group("ref") == "recent":
         # "the most recent model": an ordering of things, not a time.

@@ -77,7 +77,7 @@ _FINENESS = {
     )
 }
 
-_OF_RELATIVE_YEAR = re.compile(r",?\s+of\s+(this|next|last)\s+year\b", re.IGNORECASE)
+_OF_RELATIVE_YEAR = re.compile(r",?[^\S\n]+(?:of[^\S\n]+)?(this|next|last)[^\S\n]+year\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -370,10 +370,14 @@ _UNIT = {
 }
 
 
-def _anchor(context: Context) -> tuple[dt.date, DateSource]:
-    """The day anaphora count from: the story's last date when it has one, else the article date."""
-    if context.last is not None and context.last.start is not None:
-        return context.last.start, DateSource.CONTEXT
+def _anchor(context: Context, unit: Precision) -> tuple[dt.date, DateSource]:
+    """The day anaphora count from: the story's latest date fine enough for ``unit``, else the article date.
+
+    "A day later" cannot count from a year, so it skips back to the last day-precise date.
+    """
+    anchor = context.latest_within(unit)
+    if anchor is not None and anchor.start is not None:
+        return anchor.start, DateSource.CONTEXT
     return context.article_date, DateSource.RELATIVE
 
 
@@ -382,7 +386,7 @@ def _unit(candidate: Candidate, context: Context) -> Resolved | None:
     base = context.article_date
     anaphoric = rel in {"following", "previous", "prior"}
     if anaphoric or (rel == "next" and candidate.group("the") and unit is Precision.DAY):
-        anchor, source = _anchor(context)
+        anchor, source = _anchor(context, unit)
         return _shift(tx.day_value(anchor), unit, 1 if rel in {"following", "next"} else -1, anchor), source
     if rel in {"last", "past"}:
         amount = -1
@@ -398,7 +402,7 @@ def _unit(candidate: Candidate, context: Context) -> Resolved | None:
 
 def _year_previous(candidate: Candidate, context: Context) -> Resolved | None:
     unit = _UNIT[_lower(candidate, "unit")]
-    anchor, source = _anchor(context)
+    anchor, source = _anchor(context, unit)
     amount = 1 if _lower(candidate, "rel") == "after" else -1
     return _shift(tx.day_value(anchor), unit, amount, anchor), source
 
@@ -410,7 +414,7 @@ def _edge(candidate: Candidate, context: Context) -> Resolved | None:
     base = context.article_date
     source = DateSource.RELATIVE
     if rel == "that":
-        base, source = _anchor(context)
+        base, source = _anchor(context, unit)
     return _shift(tx.day_value(base), unit, amount, base), source
 
 
@@ -450,7 +454,7 @@ def _ago(candidate: Candidate, context: Context) -> Resolved | None:
     if direction == "ago":
         base, source = context.article_date, DateSource.RELATIVE
     else:
-        base, source = _anchor(context)
+        base, source = _anchor(context, unit)
     sign = 1 if direction == "later" else -1
     if unit is Precision.WEEK:
         return tx.day_value(base + dt.timedelta(weeks=sign * count)), source
@@ -484,7 +488,7 @@ def _weekday(candidate: Candidate, context: Context) -> Resolved | None:
     target = _WEEKDAY_NUMBER[_lower(candidate, "wd") or _lower(candidate, "day")]
     mod = " ".join(_lower(candidate, "mod").split())
     if mod in {"the following", "the next", "the previous"}:
-        base, source = _anchor(context)
+        base, source = _anchor(context, Precision.WEEK)
     else:
         base, source = context.article_date, DateSource.RELATIVE
     ahead = (target - base.weekday()) % 7
@@ -508,7 +512,7 @@ def _weekend(candidate: Candidate, context: Context) -> Resolved | None:
     base = context.article_date
     source = DateSource.RELATIVE
     if mod in {"that", "the following", "the previous"}:
-        base, source = _anchor(context)
+        base, source = _anchor(context, Precision.WEEK)
     saturday_this_week = base + dt.timedelta(days=5 - base.weekday())
     if mod in {"next", "the following"}:
         day = saturday_this_week + dt.timedelta(weeks=1 if base.weekday() >= 5 else 0)

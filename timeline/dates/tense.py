@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 _FUTURE = re.compile(
-    r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?|planned|"
-    r"planning|intends?|set\s+to|due|upcoming|until|till|would|could|might|hopes?\s+to|aims?\s+to|slated|"
+    r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?\s+to|"
+    r"planned|planning|intends?|set\s+to|(?:is|are)\s+due|due\s+(?:on|in|by)|upcoming|until|till|would|could|might|hopes?\s+to|aims?\s+to|slated|"
     r"proposed|next|should|must|deadline|soon)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:said|was|were|had|did|announced|reported|told|confirmed|ended|closed|fell|rose|gained|lost|declined|"
-    r"dropped|filed|agreed|launched|signed|made|took|came|went|posted|released|began|started|held)\b",
-    re.IGNORECASE,
+    r"\b(?:(?i:said|says|was|were|had|did|told|fell|rose|lost|made|took|came|went|began|held|spoke|met|won|left|"
+    r"sold|bought|paid|led|ran|sent|saw|gave|got|became|fought|struck|broke|stood|kept|hit|killed|won)"
+    # Any other lower-case word in -ed is most often a past verb ("announced", "submitted"),
+    # except a participle after "be", whose modal ("should be completed") tells the tense.
+    r"|(?<!be\s)[a-z]+ed)\b",
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: A deadline word just before the date ("by June", "until Friday") looks forward on its own.
