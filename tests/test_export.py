@@ -122,3 +122,20 @@ def test_export_extra_columns_follow_schema_columns(make_events):
     cells = csv_frame(frame)
     assert list(cells.columns) == [*COLUMN_NAMES, "mentions"]
     assert cells.loc[0, "mentions"] == "-3"
+
+
+def test_export_pattern_matches_prefixes():
+    """The vectorised formula test and neutralise_cell agree on every prefix and on plain text."""
+    from timeline.export import FORMULA_PREFIXES, csv_frame
+
+    texts = [prefix + "x" for prefix in FORMULA_PREFIXES] + ["x=", " =x", "'=x", "é=", ""]
+    frame = pd.DataFrame({"sentence": texts})
+    assert csv_frame(frame)["sentence"].tolist() == [neutralise_cell(text) for text in texts]
+
+
+def test_export_mixed_columns_take_the_general_path():
+    """Columns of mixed or non-text values (numbers in lists, None) still become neutralised text."""
+    frame = pd.DataFrame({"mentions": [("=a", 1), None], "note": ["-x", 3.5]})
+    cells = csv_frame(frame)
+    assert cells["mentions"].tolist() == ["'=a; 1", ""]
+    assert cells["note"].tolist() == ["'-x", "3.5"]

@@ -9,12 +9,14 @@ joined with :data:`timeline.defaults.LIST_SEPARATOR`; dates are ISO days.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Final
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pa_csv
 
 from timeline.defaults import LIST_SEPARATOR
 from timeline.schema import COLUMN_NAMES
@@ -23,6 +25,8 @@ from timeline.schema import COLUMN_NAMES
 FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
 #: What goes in front of such a cell.
 NEUTRALISER: Final = "'"
+#: FORMULA_PREFIXES as a pattern for Arrow's (RE2) regular expressions.
+_FORMULA_PATTERN: Final = r"^[=+\-@\t\r]"
 
 
 def neutralise_cell(value: str) -> str:
@@ -32,24 +36,25 @@ def neutralise_cell(value: str) -> str:
 
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """``frame`` as its CSV cells: schema columns first, lists joined, dates ISO, formulas neutralised."""
-    ordered = [name for name in COLUMN_NAMES if name in frame.columns]
-    ordered += [name for name in frame.columns if name not in ordered]
-    cells = pd.DataFrame(index=frame.index)
-    for name in ordered:
-        cells[name] = _text_cells(frame[name])
-    return cells.reset_index(drop=True)
+    table = _csv_table(frame)
+    return pd.DataFrame({name: table[name].to_pylist() for name in table.column_names}, dtype=object)
 
 
 def to_csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
     """The CSV of ``frame`` as UTF-8 bytes; ``bom`` adds the byte-order mark spreadsheets use to detect UTF-8."""
-    cells = csv_frame(frame)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\n")
-    writer.writerow(cells.columns)
-    # The csv module writes rows of text faster than DataFrame.to_csv with QUOTE_ALL.
-    writer.writerows(zip(*(cells[name].tolist() for name in cells.columns), strict=True))
-    text: str = buffer.getvalue()
-    return text.encode("utf-8-sig" if bom else "utf-8")
+    sink = io.BytesIO()
+    if bom:
+        sink.write("\ufeff".encode())
+    # Arrow's writer quotes every cell and doubles quotes inside them, in C++: 100,000 events
+    # are written in a fraction of the time the csv module takes.
+    pa_csv.write_csv(_csv_table(frame), sink, pa_csv.WriteOptions(quoting_style="all_valid"))
+    return sink.getvalue()
+
+
+def _csv_table(frame: pd.DataFrame) -> pa.Table:
+    ordered = [name for name in COLUMN_NAMES if name in frame.columns]
+    ordered += [name for name in frame.columns if name not in ordered]
+    return pa.table({str(name): _text_cells(frame[name]) for name in ordered})
 
 
 def to_jsonl_bytes(frame: pd.DataFrame) -> bytes:
@@ -76,22 +81,34 @@ def _json_value(value: object) -> object:
     return value
 
 
-def _text_cells(column: pd.Series) -> pd.Series:
+def _text_cells(column: pd.Series) -> pa.Array:
+    """The column as text cells, neutralised where an article author could have written them."""
     if pd.api.types.is_datetime64_any_dtype(column):
         # Event dates are days; a time of day would be noise (and is never set).
-        days: pd.Series = column.dt.strftime("%Y-%m-%d").fillna("")
-        return days
+        return pa.array(column.dt.strftime("%Y-%m-%d").fillna("").tolist(), type=pa.string())
     if pd.api.types.is_bool_dtype(column) or pd.api.types.is_numeric_dtype(column):
         # Numbers are written by us, not by article authors: a negative count stays a number.
-        return column.astype("object").where(column.notna(), "").astype(str)
-    # One pass of plain Python per cell: 100,000 rows of 17 columns in well under a second.
-    cells = [_text_cell(value) for value in column.tolist()]
-    return pd.Series(cells, index=column.index, dtype=object)
+        return pa.array(column.astype("object").where(column.notna(), "").astype(str).tolist(), type=pa.string())
+    if pd.api.types.is_string_dtype(column):
+        return _neutralised(pa.array(column.fillna(""), type=pa.string()))
+    values = column.tolist()
+    if all(isinstance(value, tuple | list) for value in values):
+        try:
+            lists = pa.array(values, type=pa.list_(pa.string()))
+        except (pa.ArrowTypeError, pa.ArrowInvalid):
+            # A list holding something other than text: the slow, general path below.
+            pass
+        else:
+            return _neutralised(pc.binary_join(lists, LIST_SEPARATOR))
+    return pa.array([_text_cell(value) for value in values], type=pa.string())
+
+
+def _neutralised(cells: pa.Array) -> pa.Array:
+    formula = pc.match_substring_regex(cells, _FORMULA_PATTERN)
+    return pc.if_else(formula, pc.binary_join_element_wise(NEUTRALISER, cells, ""), cells)
 
 
 def _text_cell(value: object) -> str:
-    if isinstance(value, str):
-        return NEUTRALISER + value if value.startswith(FORMULA_PREFIXES) else value
     if isinstance(value, tuple | list):
         return neutralise_cell(LIST_SEPARATOR.join(str(item) for item in value))
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
