@@ -10,14 +10,16 @@ articles,
 - their sentences are alike: the mean of the sentences' word-set Jaccard similarity and
   the actors-and-places Jaccard similarity reaches
   :data:`~timeline.defaults.MERGE_MIN_SCORE`, with at least
-  :data:`~timeline.defaults.MERGE_MIN_SENTENCE_SIMILARITY` from the words.
+  :data:`~timeline.defaults.MERGE_MIN_SENTENCE_SIMILARITY` from the words
+  (the sentence's own date words are left out: reports word a date differently).
 
-Merging is the transitive closure of that relation. Comparing every pair would be
+Identical reports (same words, names and date: syndicated copy, an article read twice)
+are one happening outright. Merging is the transitive closure of that relation. Comparing every pair would be
 quadratic, so candidates are blocked first: a mention is keyed by each day its date
 covers (or by its value, for coarser dates) crossed with each actor and place it names
 (or with word signatures, when it names none), and only mentions sharing a key are
-compared, each with its nearest neighbours in word-signature order. 100,000 events
-merge in seconds.
+compared, each with its :data:`~timeline.defaults.MERGE_WINDOW` nearest neighbours in
+word-signature order. 100,000 events merge in seconds.
 """
 
 from __future__ import annotations
