@@ -150,7 +150,44 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_COMPILED = tuple((kind, re.compile(pattern)) for kind, pattern in _PATTERNS)
+#: What a text must contain (lower-cased) for each family to have a chance: any one of these words,
+#: where "#digit" stands for any digit and "#month" for a month name. Skipping hopeless patterns is
+#: most of the finder's speed.
+_DIGIT, _MONTH = "#digit", "#month"
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "full_mdy": (_DIGIT,),
+    "full_dmy": (_DIGIT,),
+    "numeric": (_DIGIT,),
+    "iso": (_DIGIT,),
+    "month_day": (_DIGIT,),
+    "day_month": (_DIGIT,),
+    "month_year": (_DIGIT,),
+    "week_of_month": ("week",),
+    "month": (_MONTH,),
+    "quarter": ("quarter",),
+    "quarter_code": (_DIGIT,),
+    "half": ("half",),
+    "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "decade": (_DIGIT,),
+    "century": ("century",),
+    "year": (_DIGIT,),
+    "year_short": (_DIGIT,),
+    "edge": (" of ",),
+    "earlier_this": ("earl", "late"),
+    "same_period": ("same",),
+    "unit": ("week", "month", "year", "decade", "century", "quarter", "day"),
+    "year_previous": ("previous", "before", "after"),
+    "ago": ("ago", "earlier", "later", "before"),
+    "deictic": ("today", "yesterday", "tomorrow"),
+    "part_of_day": ("morning", "afternoon", "evening", "night"),
+    "weekday": ("day",),
+    "weekend": ("weekend",),
+    "reference": ("now", "current", "recent", "present", "past", "future", "term", "time"),
+    "anaphora": ("time", "point", "day", "week", "month", "year"),
+}
+_COMPILED = tuple((kind, re.compile(pattern), _NEEDS[kind]) for kind, pattern in _PATTERNS)
+_ANY_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 _PRIORITY = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 
 #: Cheap test that a text can hold a date at all: a digit, a capital month/day name or a time word.
@@ -221,7 +258,11 @@ def find_candidates(text: str) -> list[Candidate]:
         return []
     found: list[Candidate] = []
     names: list[tuple[int, int]] = []
-    for kind, pattern in _COMPILED:
+    lower = text.lower()
+    present = {_DIGIT: _ANY_DIGIT.search(text) is not None, _MONTH: _MONTH_NAME.search(lower) is not None}
+    for kind, pattern, needs in _COMPILED:
+        if not any(present[need] if need in present else need in lower for need in needs):
+            continue
         for match in pattern.finditer(text):
             if match.end() <= match.start():
                 continue
