@@ -61,6 +61,12 @@ def _fixed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Hakan Fidan", "PERSON"), ("Fidan", "PERSON")],
         ),
         ("HTS leaders met.", [], [("HTS", "ORG")]),
+        (
+            "Spokeswoman Sandy Angers said so. Angers added more.",
+            [("Spokeswoman Sandy Angers", "ORG"), ("Angers", "ORG")],
+            [("Sandy Angers", "PERSON"), ("Angers", "PERSON")],
+        ),
+        ("Minister Bashar Al-Assad spoke.", [("Minister Bashar Al-Assad", "ORG")], [("Bashar Al-Assad", "PERSON")]),
     ],
 )
 def test_entities_ruler_fixes_model_entities(

@@ -9,7 +9,8 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
    events ("Paris Air Show", "Worldwide Developers Conference"); product names in
    lower camel case ("iPhone", "the iTunes Music Store"), which the model calls
    organisations.
-3. People first: a name the article also uses for a person ("Jobs" after "Steve
+3. People first: a title then a name is a person ("Spokeswoman Sandy Angers", which
+   the model calls an organisation); a name the article also uses for a person ("Jobs" after "Steve
    Jobs", "the Bashar Al-Assad regime" beside "Assad") is a person, whatever the
    model said, unless it is a country.
 4. Places: a name the gazetteer knows as a country or a well-known place is a place
@@ -33,6 +34,8 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -97,10 +100,12 @@ class EntityFixes:
     def _surnames(self, spans: list[Span]) -> frozenset[str]:
         keys = set()
         for span in spans:
-            if span.label_ == "PERSON" and self._places.lookup(span.text) is None:
-                words = _words(span)
-                if person_shaped(words):
-                    keys.add(surname_key(words[-1]))
+            words = _words(span)
+            titled = _titled_name(words)
+            if titled:
+                keys.add(surname_key(titled[-1]))
+            elif span.label_ == "PERSON" and self._places.lookup(span.text) is None and person_shaped(words):
+                keys.add(surname_key(words[-1]))
         return frozenset(keys)
 
     def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str]) -> Span:
@@ -108,6 +113,9 @@ class EntityFixes:
         words = _words(span)
         entry = self._places.lookup(span.text)
         is_country = entry is not None and entry.is_country
+        titled = _titled_name(words)
+        if label != "PERSON" and titled:
+            return _tail(doc, span, len(titled), "PERSON")
         if label != "PERSON" and not is_country and person_shaped(words) and surname_key(words[-1]) in surnames:
             return _without_the(doc, span, "PERSON")
         if entry is not None:
@@ -175,6 +183,24 @@ class EntityFixes:
             if entry.is_country or entry.population == 0 or _after_locative(doc, start):
                 return Span(doc, start, end, label="GPE")
         return None
+
+
+def _titled_name(words: list[str]) -> list[str]:
+    """The name in "Spokeswoman Sandy Angers" (a title, then two or three name words), else []."""
+    index = 0
+    while index < len(words) and (words[index] in data.ROLE_WORDS or words[index] in data.HONORIFICS):
+        index += 1
+    name = words[index:]
+    if index == 0 or not 2 <= len(name) <= 3 or not person_shaped(name):
+        return []
+    return name if not any(word in data.ROLE_WORDS for word in name) else []
+
+
+def _tail(doc: Doc, span: Span, count: int, label: str) -> Span:
+    """The last ``count`` space-separated words of ``span`` as a span of their own."""
+    starts = [match.start() for match in re.finditer(r"\S+", span.text)]
+    tail = doc.char_span(span.start_char + starts[-count], span.end_char, label=label, alignment_mode="expand")
+    return tail if tail is not None else span
 
 
 def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
