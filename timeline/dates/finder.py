@@ -261,7 +261,7 @@ def find_candidates(text: str) -> list[Candidate]:
     lower = text.lower()
     present = {_DIGIT: _ANY_DIGIT.search(text) is not None, _MONTH: _MONTH_NAME.search(lower) is not None}
     for kind, pattern, needs in _COMPILED:
-        if not any(present[need] if need in present else need in lower for need in needs):
+        if not any(present.get(need, need in lower) for need in needs):
             continue
         for match in pattern.finditer(text):
             if match.end() <= match.start():
