@@ -243,3 +243,18 @@ def test_view_evidence_table_limit_keeps_earliest(events, limit, expected):
     table = view.evidence_table(events, limit)
     assert len(table) == expected
     assert list(table["date_value"]) == ["2015", "2024-11", "2024-11-26", "2024-12-01"][:expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bad.txt: is empty", r"bad\.txt\: is empty"),
+        ("![x](http://e/a.png).txt", r"\!\[x\]\(http\:\/\/e\/a\.png\)\.txt"),
+        ("<b>bold</b> *em* `code` $x$", r"\<b\>bold\<\/b\> \*em\* \`code\` \$x\$"),
+        ("two\nlines\r\n  here", "two lines here"),
+        ("Türkiye café", "Türkiye café"),
+    ],
+)
+def test_view_markdown_literal(text, expected):
+    """Messages shown through Markdown have every ASCII punctuation escaped and stay on one line."""
+    assert view.markdown_literal(text) == expected
