@@ -29,6 +29,8 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
     resolve to the full name used in the same article ("Fidan" -> "Hakan Fidan").
     """
     places = gazetteer()
+    # Doc.text joins every token on each call: read it once.
+    text = doc.text
     mentions: list[EntityMention] = []
     people: list[tuple[Span, Person]] = []
     for span in doc.ents:
@@ -46,7 +48,7 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
             EntityMention(
                 start=person.start,
                 end=person.end,
-                text=doc.text[person.start : person.end],
+                text=text[person.start : person.end],
                 type=EntityType.PERSON,
                 canonical=resolved.name,
                 country=resolved.country,

@@ -3,23 +3,33 @@ as the subject of a sentence ("Israel has killed…", "Türkiye and Russia agree
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from timeline.places import Gazetteer
 from timeline.types import Place
 
 _SUBJECTS = frozenset({"nsubj"})
+_TEXT_KEY = "timeline_text"
 
 
 def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
     """The place ``span`` names and whether it is a country; unknown places keep their name with no country."""
-    entry = places.lookup(span.text, span.doc.text)
+    entry = places.lookup(span.text, _text_of(span.doc))
     if entry is not None:
         return entry.place, entry.is_country
     words = span.text.split()
     if words and words[0] in {"the", "The"}:
         words = words[1:]
     return Place(name=" ".join(words), country_code="", country="", region=""), False
+
+
+def _text_of(doc: Doc) -> str:
+    # Doc.text joins every token anew on each call, and an article names many places.
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def is_subject(span: Span) -> bool:
