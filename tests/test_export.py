@@ -8,6 +8,8 @@ import io
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.export import csv_frame, neutralise_cell, to_csv_bytes
 from timeline.schema import COLUMN_NAMES, empty_event_frame
@@ -139,3 +141,14 @@ def test_export_mixed_columns_take_the_general_path():
     cells = csv_frame(frame)
     assert cells["mentions"].tolist() == ["'=a; 1", ""]
     assert cells["note"].tolist() == ["'-x", "3.5"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(cells=st.lists(st.text(), min_size=1, max_size=6), lists=st.lists(st.text(), max_size=4))
+def test_export_any_text_reads_back_neutralised(cells, lists):
+    """For any text, the CSV reads back cell for cell as the text with formulas neutralised, and nothing more."""
+    frame = pd.DataFrame({"sentence": cells, "actors": [tuple(lists)] * len(cells)})
+    rows = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8"), newline="")))
+    assert rows[0] == ["sentence", "actors"]
+    assert [row[0] for row in rows[1:]] == [neutralise_cell(cell) for cell in cells]
+    assert {row[1] for row in rows[1:]} == {neutralise_cell("; ".join(lists))}
