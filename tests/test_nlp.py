@@ -38,3 +38,10 @@ def test_nlp_loaded_once_and_heading_kept_apart(nlp) -> None:  # type: ignore[no
     assert "lemmatizer" not in nlp.pipe_names
     doc = nlp("Developments in Syria\nMeanwhile, Syria has been witnessing significant developments.")
     assert next(sentence.text.strip() for sentence in doc.sents) == "Developments in Syria"
+
+
+def test_nlp_model_name_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The model named by TIMELINE_SPACY_MODEL is the one loaded (here: a missing one, named in the error)."""
+    monkeypatch.setenv("TIMELINE_SPACY_MODEL", "other_missing_model")
+    with pytest.raises(ModelNotInstalledError, match="other_missing_model"):
+        load_nlp()
