@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 
 import pytest
 
+from timeline.dates import find_dates
 from timeline.dates.finder import find_candidates
 
 
@@ -53,3 +55,33 @@ def test_find_candidates_in_text_order_without_overlap() -> None:
     found = find_candidates(text)
     assert [c.start for c in found] == sorted(c.start for c in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may fall further.",
+        "Protesters march to the square every week.",
+        "We will see.",
+        "He paused for a second.",
+        "The bill cost $27 million.",
+        "John Smith, 48, of Ohio was arrested.",
+        "Only 1/2 of the votes were counted.",
+        "The airline ordered a Boeing 747 and an A380.",
+        "The war has lasted 13 years.",
+        "It took a year to build.",
+        "It grew over the past 13 years.",
+        "Over the coming days, talks continue.",
+        "A week-long truce ended.",
+        "At least 44,466 people died.",
+        "The firm cut 2,000 jobs and 1500 workers left.",
+        "It reached 2010 points.",
+        "Stocks crashed on Black Monday.",
+        "Ten years after the September 11 attacks, the memorial opened.",
+        "The Russell 2000 Index fell.",
+    ],
+)
+def test_resolve_no_false_dates(text: str) -> None:
+    """Modal 'may', the verb 'march', numbers, money, ages, fractions, models and durations are not dates."""
+    dated = [m.text for m in find_dates(text, dt.date(2024, 12, 4))]
+    assert dated == []

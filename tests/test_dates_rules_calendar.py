@@ -1,0 +1,91 @@
+"""Calendar rules: written dates, months without a year, quarters, halves, seasons, decades, years."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.dates import find_dates
+from timeline.types import DateSource
+
+WEDNESDAY = dt.date(2024, 12, 4)
+
+
+def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
+    """The value and source of the one mention written ``written`` in ``text``."""
+    found = [m for m in find_dates(text, article_date) if m.text == written]
+    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
+    return found[0].timex.value, found[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "written", "value"),
+    [
+        ("The vote took place on November 28.", WEDNESDAY, "November 28", "2024-11-28"),
+        ("The summit opens on January 15.", WEDNESDAY, "January 15", "2025-01-15"),
+        ("The court ruled on 3 March.", dt.date(2024, 2, 20), "3 March", "2024-03-03"),
+        ("The ban ended on December 20.", dt.date(2025, 1, 6), "December 20", "2024-12-20"),
+        ("Sales rose in October.", WEDNESDAY, "October", "2024-10"),
+        ("The plant will close in June.", WEDNESDAY, "June", "2025-06"),
+        ("Prices fell sharply in December.", WEDNESDAY, "December", "2024-12"),
+        ("The strike began in late last July.", WEDNESDAY, "late last July", "2024-07"),
+        ("Its licence expires after March of next year.", WEDNESDAY, "March", "2025-03"),
+    ],
+)
+def test_resolve_months_without_year(text: str, article_date: dt.date, written: str, value: str) -> None:
+    """A month and day, or a month alone, is placed near the article date by tense."""
+    assert _only(text, article_date, written) == (value, DateSource.RELATIVE)
+
+
+@pytest.mark.parametrize(
+    ("written", "value", "source"),
+    [
+        ("the fourth quarter of 2005", "2005-Q4", DateSource.EXPLICIT),
+        ("the first half of 2009", "2009-H1", DateSource.EXPLICIT),
+        ("Q3 2010", "2010-Q3", DateSource.EXPLICIT),
+        ("H1 2024", "2024-H1", DateSource.EXPLICIT),
+        ("the third quarter", "2024-Q3", DateSource.RELATIVE),
+        ("summer 2006", "2006-SU", DateSource.EXPLICIT),
+        ("last summer", "2023-SU", DateSource.RELATIVE),
+        ("the 1990s", "199", DateSource.EXPLICIT),
+        ("the 2010s", "201", DateSource.EXPLICIT),
+        ("the mid-2020s", "202", DateSource.EXPLICIT),
+        ("the '80s", "198", DateSource.RELATIVE),
+        ("the 20th century", "19", DateSource.EXPLICIT),
+        ("early 2011", "2011", DateSource.EXPLICIT),
+        ("fiscal 2009", "2009", DateSource.EXPLICIT),
+        ("September 2006", "2006-09", DateSource.EXPLICIT),
+        ("11 December 2009", "2009-12-11", DateSource.EXPLICIT),
+        ("7/8/07", "2007-07-08", DateSource.EXPLICIT),
+        ("2023-10-07", "2023-10-07", DateSource.EXPLICIT),
+    ],
+)
+def test_resolve_periods(written: str, value: str, source: DateSource) -> None:
+    """Quarters, halves, seasons, decades, centuries, fiscal years and full dates keep their precision."""
+    assert _only(f"Profits grew in {written}, the report showed.", WEDNESDAY, written) == (value, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The firm posted second-quarter earnings.", "2023-Q2"),
+        ("The firm expects second-quarter growth.", "2024-Q2"),
+        ("Second-quarter sales", "2024-Q2"),
+        ("Fourth-quarter sales", "2023-Q4"),
+        ("Results for Q4 were weak.", "2023-Q4"),
+        ("First-quarter profit rose.", "2024-Q1"),
+    ],
+)
+def test_resolve_quarters_without_year_by_tense(text: str, value: str) -> None:
+    """A quarter not yet begun is last year's in the past tense, this year's in the future."""
+    assert [m.timex.value for m in find_dates(text, dt.date(2024, 1, 10))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("In 2008 Boeing cut jobs.", "2008"), ("A 2019 report found 1,000 cases.", "2019")],
+)
+def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> None:
+    """A year after a sentence-initial preposition or an article is still a year."""
+    assert [m.text for m in find_dates(text, WEDNESDAY)] == [written]

@@ -1,0 +1,97 @@
+"""Rules counted from the article date: weekdays by tense, units, parts of the day."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from timeline.dates import find_dates
+from timeline.types import DateSource
+
+WEDNESDAY = dt.date(2024, 12, 4)
+
+
+def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
+    """The value and source of the one mention written ``written`` in ``text``."""
+    found = [m for m in find_dates(text, article_date) if m.text == written]
+    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
+    return found[0].timex.value, found[0].source
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("The minister resigned on Monday.", "Monday", "2024-12-02"),
+        ("Talks were held on Wednesday in Doha.", "Wednesday", "2024-12-04"),
+        ("The council met on Thursday to vote.", "Thursday", "2024-11-28"),
+        ("The leaders will meet on Friday.", "Friday", "2024-12-06"),
+        ("The ministers are expected to sign the accord on Saturday.", "Saturday", "2024-12-07"),
+        ("They met last Friday.", "last Friday", "2024-11-29"),
+        ("He will travel to Cairo next Tuesday.", "next Tuesday", "2024-12-10"),
+        ("Markets stay closed until Monday.", "Monday", "2024-12-09"),
+    ],
+)
+def test_resolve_weekdays_by_tense(text: str, written: str, value: str) -> None:
+    """Past tense takes the latest such day on or before the article date, future the next one."""
+    assert _only(text, WEDNESDAY, written) == (value, DateSource.RELATIVE)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("last week", "2024-W48"),
+        ("this week", "2024-W49"),
+        ("next week", "2024-W50"),
+        ("last month", "2024-11"),
+        ("next month", "2025-01"),
+        ("last year", "2023"),
+        ("this year", "2024"),
+        ("next year", "2025"),
+        ("earlier this year", "2024"),
+        ("the end of the year", "2024"),
+        ("last weekend", "2024-W48-WE"),
+        ("this weekend", "2024-W49-WE"),
+        ("last quarter", "2024-Q3"),
+        ("yesterday", "2024-12-03"),
+        ("today", "2024-12-04"),
+        ("tomorrow", "2024-12-05"),
+        ("three years ago", "2021"),
+        ("two days ago", "2024-12-02"),
+        ("last September", "2024-09"),
+    ],
+)
+def test_resolve_relative_units(written: str, value: str) -> None:
+    """'last/this/next' units, deictic days and 'ago' count from the article date."""
+    assert _only(f"It was decided {written}, officials said.", WEDNESDAY, written) == (value, DateSource.RELATIVE)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Apple announced the deal this morning.", "this morning", "2024-12-04TMO"),
+        ("Rebels attacked on Monday night.", "Monday night", "2024-12-02TNI"),
+        ("The vote was held yesterday evening.", "yesterday evening", "2024-12-03TEV"),
+    ],
+)
+def test_resolve_parts_of_day(text: str, written: str, value: str) -> None:
+    """A morning, evening or night keeps its TIMEX3 part-of-day value and covers its day."""
+    found = [m for m in find_dates(text, WEDNESDAY) if m.text == written]
+    assert [m.timex.value for m in found] == [value]
+    assert found[0].timex.start == found[0].timex.end == dt.date.fromisoformat(value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        ("Jones spoke on Tuesday after the firm submitted a plan.", dt.date(2009, 4, 3), [("Tuesday", "2009-03-31")]),
+        ("The deal should be completed in October.", dt.date(2009, 6, 5), [("October", "2009-10")]),
+        ("It peaked in September last year.", dt.date(2009, 10, 12), [("September", "2008-09"), ("last year", "2008")]),
+        ("The 1987 crash was worse. A day later, shares rose.", dt.date(2010, 5, 7),
+         [("1987", "1987"), ("A day later", "2010-05-08")]),
+        ("Shares fell 2% the day the deal was announced.", dt.date(2007, 6, 9), []),
+    ],
+)  # fmt: skip
+def test_resolve_held_out_sentences(text: str, article_date: dt.date, expected: list[tuple[str, str]]) -> None:
+    """Past participles, 'MONTH last year', day offsets from a year, and 'the day [that]' clauses."""
+    assert [(m.text, m.timex.value) for m in find_dates(text, article_date)] == expected
