@@ -219,3 +219,25 @@ def test_chart_figure_passes_plotly_validation(events, monkeypatch, detail_limit
 def test_chart_empty_figure_passes_plotly_validation(make_events):
     """The empty-table figure is valid Plotly too."""
     go.Figure(chart.timeline_figure(make_events().iloc[0:0], "region").to_dict())
+
+
+def test_chart_draws_merged_events_with_their_reach(make_events):
+    """A merged table (one happening, several reports) is drawn with how often and by whom it was reported."""
+    from timeline.merge import merge_events
+
+    same = {"sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.", "actors": ("Hakan Fidan",)}
+    frame = make_events(
+        same | {"article_id": "a1", "source": "Outlet <A>", "event_id": "x1"},
+        same | {"article_id": "a2", "source": "Outlet B", "event_id": "x2"},
+        {"sentence": "Something else on Sunday.", "article_id": "a3", "actors": ("Joe Biden",), "event_id": "x3"},
+    )
+    merged = merge_events(frame).events
+    assert len(merged) == 2
+    figure = chart.timeline_figure(merged, "actor")
+    (markers,) = figure.data
+    labels = dict(zip(markers.customdata, markers.hovertext, strict=True))
+    assert "reported 2 time(s) by Outlet &lt;A&gt;; Outlet B" in labels["Hakan Fidan"]
+    assert "reported 1 time(s)" in labels["Joe Biden"]
+    sizes = dict(zip(markers.customdata, markers.marker.size, strict=True))
+    assert sizes["Hakan Fidan"] > sizes["Joe Biden"]
+    go.Figure(figure.to_dict())

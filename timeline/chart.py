@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from timeline.defaults import LIST_SEPARATOR
 from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_positions
 
 #: Above this many (event, lane) rows the figure shows counts per period instead of each event.
@@ -68,9 +69,9 @@ _DRAWN_COLUMNS: Final = (
     "date_text",
     "sentence",
     "article_title",
-    "article_date",
-    "source",
 )
+#: Drawn when the table has them: an event table's source, or a merged table's reports.
+_OPTIONAL_COLUMNS: Final = ("article_date", "source", "sources", "mention_count")
 
 
 def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region") -> go.Figure:
@@ -84,7 +85,8 @@ def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region") -> go.Fig
         rows["slot"] = 0
     else:
         # Only the columns drawn are copied per lane entry.
-        rows = frame.loc[:, list(_DRAWN_COLUMNS)].take(positions).reset_index(drop=True)
+        drawn = [*_DRAWN_COLUMNS, *(name for name in _OPTIONAL_COLUMNS if name in frame.columns)]
+        rows = frame.loc[:, drawn].take(positions).reset_index(drop=True)
         rows[LANE_COLUMN] = names
         rows["slot"] = _stack_slots(rows)
     layout = _LaneLayout.of(order, rows)
@@ -100,21 +102,33 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
 
 
 def hover_text(rows: pd.DataFrame) -> pd.Series:
-    """The escaped hover label of each row: lane, date as resolved and as written, precision, evidence, source."""
+    """The escaped hover label of each row: lane, date as resolved and as written, precision, evidence, source.
+
+    Rows of a merged table (with ``mention_count`` and ``sources``) say how often and by
+    whom the happening was reported instead of one article's source and date.
+    """
     lane = rows[LANE_COLUMN].map(_escape)
     value = rows["date_value"].astype(str).map(_escape)
     precision = rows["date_precision"].astype(str).map(_escape)
     written = rows["date_text"].astype(str).map(_escape)
     sentence = rows["sentence"].astype(str).map(_wrapped)
     title = rows["article_title"].astype(str).map(_escape)
-    source = rows["source"].astype(str).map(_escape)
-    published = rows["article_date"].dt.strftime("%Y-%m-%d").fillna("")
     label: pd.Series = (
         "<b>" + lane + "</b><br>"
         + value + " (" + precision + ") · written “" + written + "”<br>"
         + sentence + "<br>"
-        + "<i>" + title + "</i> · " + source + " · " + published
+        + "<i>" + title + "</i>"
     )  # fmt: skip
+    if "mention_count" in rows.columns:
+        reports = rows["mention_count"].astype(int).astype(str)
+        label = label + " · reported " + reports + " time(s)"
+        if "sources" in rows.columns:
+            label = label + " by " + rows["sources"].map(lambda cell: _escape(LIST_SEPARATOR.join(map(str, cell))))
+        return label
+    if "source" in rows.columns:
+        label = label + " · " + rows["source"].astype(str).map(_escape)
+    if "article_date" in rows.columns:
+        label = label + " · " + rows["article_date"].dt.strftime("%Y-%m-%d").fillna("")
     return label
 
 
@@ -229,13 +243,21 @@ def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 "marker": {
                     "color": PRECISION_COLOURS["day"],
-                    "size": 11,
+                    "size": _marker_sizes(days),
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "white"},
                 },
             }
         )
     return traces, {"barmode": "overlay"}
+
+
+def _marker_sizes(days: pd.DataFrame) -> int | list[float]:
+    """One size for single reports; in a merged table, larger for happenings reported more widely."""
+    if "mention_count" not in days.columns:
+        return 11
+    sizes: list[float] = (9 + 4 * np.sqrt(days["mention_count"].astype(float) - 1).clip(0, 6)).round(1).tolist()
+    return sizes
 
 
 def _fineness(precision: str) -> int:
