@@ -24,6 +24,8 @@ from timeline.dates.finder import find_candidates
         ("Released: Friday\nJune 18, 2008", ["Friday", "June 18, 2008"]),
         ("Its strike in the 1990s and the mid-2020s plan", ["the 1990s", "the mid-2020s"]),
         ("It happened on Tuesday, June 3, 2008 at noon.", ["Tuesday, June 3, 2008"]),
+        ("He ruled from 1990-1995 and in 2001–2004.", ["1990", "1995", "2001", "2004"]),
+        ("The index fell on 2008-09-17.", ["2008-09-17"]),
     ],
 )
 def test_find_candidates_extent(text: str, extents: list[str]) -> None:

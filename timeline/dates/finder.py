@@ -19,7 +19,8 @@ _WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _B = r"(?<![\w/$£€#'’.-])"
 _MON = rf"(?P<mon>{_MONTHS})(?![\w-])"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%/-]|[.,]\d)"
+#: A year; a hyphen may follow only as a range ("1990-95", "1990-1995"), not as a date ("2008-09-17").
+_YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%/]|[.,]\d|-(?!(?:\d\d){1,2}(?![\d-])))"
 _NUMBER = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3}"
 
 
@@ -79,7 +80,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"(?:(?P<full>1[6-9]\d0|20\d0)|['’]?(?P<short>\d0))['’]?s(?!\w)",
     ),
     ("century", rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)(?:[^\S\n]|-)+century(?!\w)"),
-    ("year", rf"{_B}(?:(?P<mod>{_YEAR_MODS})(?:[^\S\n]|-)+|(?P<fy>FY\s?))?{_YEAR}"),
+    # The second year of a range ("1990-1995") follows a hyphen.
+    ("year", rf"(?:{_B}|(?<=\d{{4}}[-–]))(?:(?P<mod>{_YEAR_MODS})(?:[^\S\n]|-)+|(?P<fy>FY\s?))?{_YEAR}"),
     ("year_short", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"),
     (
         "edge",
