@@ -142,7 +142,7 @@ def main() -> None:
     options = view.filter_options(events)
 
     countries = st.multiselect("Countries", options.countries, key="filter_countries", placeholder="All countries")
-    actor_col, region_col, date_col, group_col = st.columns([3, 2, 2, 2])
+    actor_col, region_col, date_col, group_col = st.columns([3, 2, 3, 2])
     with actor_col:
         actors = st.multiselect("Actors", options.actors, key="filter_actors", placeholder="All actors")
     with region_col:
