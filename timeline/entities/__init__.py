@@ -15,7 +15,7 @@ from timeline.entities.locations import is_modifier, is_subject, resolve_place
 from timeline.entities.organisations import nominal_organisations, read_organisation
 from timeline.entities.people import Person, read_person, resolve_people
 from timeline.places import Gazetteer, gazetteer
-from timeline.types import ActorKind, EntityMention, EntityType
+from timeline.types import ActorKind, EntityMention, EntityType, Place
 
 __all__ = ["tag_entities"]
 
@@ -33,6 +33,13 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
     text = doc.text
     mentions: list[EntityMention] = []
     people: list[tuple[Span, Person]] = []
+    place_of = {span.start: resolve_place(span, places) for span in doc.ents if span.label_ in _PLACE_LABELS}
+    countries = frozenset(
+        index
+        for span in doc.ents
+        if span.start in place_of and place_of[span.start][1]
+        for index in range(span.start, span.end)
+    )
     for span in doc.ents:
         label = span.label_
         if label == "PERSON":
@@ -40,7 +47,8 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
         elif label == "ORG":
             mentions.append(_organisation(doc, span, places))
         elif label in _PLACE_LABELS:
-            mentions.append(_place(span, places))
+            place, is_country = place_of[span.start]
+            mentions.append(_place(span, place, is_country and is_subject(span, countries)))
         elif label == "NORP":
             mentions.append(_nationality(span, places))
     for (span, person), resolved in zip(people, resolve_people([person for _, person in people]), strict=True):
@@ -89,8 +97,7 @@ def _organisation(doc: Doc, span: Span, places: Gazetteer) -> EntityMention:
     )
 
 
-def _place(span: Span, places: Gazetteer) -> EntityMention:
-    place, is_country = resolve_place(span, places)
+def _place(span: Span, place: Place, acts: bool) -> EntityMention:
     return EntityMention(
         start=span.start_char,
         end=span.end_char,
@@ -98,7 +105,7 @@ def _place(span: Span, places: Gazetteer) -> EntityMention:
         type=EntityType.LOCATION,
         canonical=place.name,
         country=place.country,
-        actor_kind=ActorKind.STATE if is_country and is_subject(span) else None,
+        actor_kind=ActorKind.STATE if acts else None,
         place=place,
         standalone=not is_modifier(span),
     )

@@ -32,11 +32,18 @@ def _text_of(doc: Doc) -> str:
     return text
 
 
-def is_subject(span: Span) -> bool:
-    """Whether ``span`` is the subject of its clause, alone or in a coordination ("Qatar and Türkiye have…")."""
+def is_subject(span: Span, countries: frozenset[int]) -> bool:
+    """Whether ``span`` is the subject of its clause, alone or coordinated with other countries.
+
+    ``countries`` holds the token indices of the doc's country mentions: in "Türkiye and
+    Russia agreed" Russia is a subject through Türkiye; a coordination led by anything
+    else (often a parser's mistake in long lists) does not make a country act.
+    """
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
+        if token.i not in countries:
+            return False
     return token.dep_ in _SUBJECTS
 
 
