@@ -66,6 +66,12 @@ def _fixed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
             [("Spokeswoman Sandy Angers", "ORG"), ("Angers", "ORG")],
             [("Sandy Angers", "PERSON"), ("Angers", "PERSON")],
         ),
+        ("Prince Edward Island voted.", [("Prince Edward Island", "GPE")], [("Prince Edward Island", "GPE")]),
+        (
+            "Queen Elizabeth Hospital opened.",
+            [("Queen Elizabeth Hospital", "ORG")],
+            [("Queen Elizabeth Hospital", "ORG")],
+        ),
         ("Minister Bashar Al-Assad spoke.", [("Minister Bashar Al-Assad", "ORG")], [("Bashar Al-Assad", "PERSON")]),
     ],
 )

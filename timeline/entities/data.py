@@ -14,6 +14,14 @@ ORG_WORDS: Final = frozenset({
     "Office", "Board", "Fund", "Holdings", "Industries", "Systems", "Technologies", "News",
 })
 
+#: Words that never end a person's name: organisation words and the nouns of places
+#: and things named after people ("Queen Elizabeth Hospital", "Prince Edward Island").
+NOT_NAME_WORDS: Final = ORG_WORDS | frozenset({
+    "Hospital", "School", "College", "Airport", "Stadium", "Station", "Centre", "Center", "Museum", "Hotel",
+    "Bridge", "Street", "Road", "Avenue", "Square", "Park", "Island", "Islands", "Prize", "Award", "Memorial",
+    "Hall", "Tower", "Palace", "Library", "Cathedral", "Mosque", "Church", "Dam", "Canal", "Lake", "River",
+})
+
 #: Of these, the ones that make an organisation an armed group.
 ARMED_WORDS: Final = frozenset({"Army", "Forces", "Front", "Brigade", "Brigades", "Militia", "Guard", "Guards"})
 

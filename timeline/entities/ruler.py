@@ -66,7 +66,7 @@ def surname_key(word: str) -> str:
 def person_shaped(tokens: list[str]) -> bool:
     """Whether ``tokens`` look like a person's name: 1-4 capitalised words, none an organisation word."""
     return 0 < len(tokens) <= 4 and all(
-        word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha() and word not in data.ORG_WORDS
+        word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha() and word not in data.NOT_NAME_WORDS
         for word in tokens
     )
 
@@ -101,7 +101,7 @@ class EntityFixes:
         keys = set()
         for span in spans:
             words = _words(span)
-            titled = _titled_name(words)
+            titled = _titled_name(words) if span.label_ in {"ORG", "PERSON"} else []
             if titled:
                 keys.add(surname_key(titled[-1]))
             elif span.label_ == "PERSON" and self._places.lookup(span.text) is None and person_shaped(words):
@@ -113,8 +113,8 @@ class EntityFixes:
         words = _words(span)
         entry = self._places.lookup(span.text)
         is_country = entry is not None and entry.is_country
-        titled = _titled_name(words)
-        if label != "PERSON" and titled:
+        titled = _titled_name(words) if label == "ORG" and entry is None else []
+        if titled:
             return _tail(doc, span, len(titled), "PERSON")
         if label != "PERSON" and not is_country and person_shaped(words) and surname_key(words[-1]) in surnames:
             return _without_the(doc, span, "PERSON")
