@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from timeline.entities import data
 from timeline.entities.ruler import POSSESSIVES, surname_key
@@ -94,9 +94,8 @@ def resolve_people(people: Sequence[Person]) -> list[Person]:
     ]
 
 
-def _is_title(token: object) -> bool:
-    text = getattr(token, "text", "")
-    return text in data.HONORIFICS or text in data.ROLE_WORDS or text in {"the", "The"}
+def _is_title(token: Token) -> bool:
+    return token.text in data.HONORIFICS or token.text in data.ROLE_WORDS or token.text in {"the", "The"}
 
 
 def _role_before(doc: Doc, start: int) -> tuple[list[int], int]:
