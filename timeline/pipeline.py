@@ -48,8 +48,8 @@ def events_of_doc(article: Article, doc: Doc) -> list[Event]:
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """The sentences of ``doc`` with their offsets and tense."""
-    result = []
-    for index, span in enumerate(doc.sents):
+    result: list[Sentence] = []
+    for span in doc.sents:
         text = span.text.strip()
         if not text:
             continue
@@ -63,7 +63,6 @@ def sentences_of(doc: Doc) -> list[Sentence]:
                 past_tense=any(token.tag_ in _PAST_TAGS for token in span),
             )
         )
-        del index
     return result
 
 
