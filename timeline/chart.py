@@ -107,29 +107,38 @@ def hover_text(rows: pd.DataFrame) -> pd.Series:
     Rows of a merged table (with ``mention_count`` and ``sources``) say how often and by
     whom the happening was reported instead of one article's source and date.
     """
-    lane = rows[LANE_COLUMN].map(_escape)
-    value = rows["date_value"].astype(str).map(_escape)
-    precision = rows["date_precision"].astype(str).map(_escape)
-    written = rows["date_text"].astype(str).map(_escape)
-    sentence = rows["sentence"].astype(str).map(_wrapped)
-    title = rows["article_title"].astype(str).map(_escape)
-    label: pd.Series = (
-        "<b>" + lane + "</b><br>"
-        + value + " (" + precision + ") · written “" + written + "”<br>"
-        + sentence + "<br>"
-        + "<i>" + title + "</i>"
-    )  # fmt: skip
-    if "mention_count" in rows.columns:
-        reports = rows["mention_count"].astype(int).astype(str)
-        label = label + " · reported " + reports + " time(s)"
-        if "sources" in rows.columns:
-            label = label + " by " + rows["sources"].map(lambda cell: _escape(LIST_SEPARATOR.join(map(str, cell))))
-        return label
-    if "source" in rows.columns:
-        label = label + " · " + rows["source"].astype(str).map(_escape)
+    return pd.Series(_hover_labels(rows), index=rows.index, dtype=object)
+
+
+def _hover_labels(rows: pd.DataFrame) -> list[str]:
+    columns = {name: rows[name].astype(str).tolist() for name in _LABEL_TEXT if name in rows.columns}
+    columns[LANE_COLUMN] = rows[LANE_COLUMN].astype(str).tolist()
     if "article_date" in rows.columns:
-        label = label + " · " + rows["article_date"].dt.strftime("%Y-%m-%d").fillna("")
-    return label
+        columns["article_date"] = rows["article_date"].dt.strftime("%Y-%m-%d").fillna("").tolist()
+    merged = "mention_count" in rows.columns
+    reach = rows["mention_count"].tolist() if merged else []
+    sources = rows["sources"].tolist() if "sources" in rows.columns else []
+    labels = []
+    for index in range(len(rows)):
+        cell = {name: values[index] for name, values in columns.items()}
+        label = (
+            f"<b>{_escape(cell[LANE_COLUMN])}</b><br>"
+            f"{_escape(cell['date_value'])} ({_escape(cell['date_precision'])})"
+            f" · written “{_escape(cell['date_text'])}”<br>"
+            f"{_wrapped(cell['sentence'])}<br><i>{_escape(cell['article_title'])}</i>"
+        )
+        if merged:
+            label += f" · reported {int(reach[index])} time(s)"
+            if sources:
+                label += " by " + _escape(LIST_SEPARATOR.join(map(str, sources[index])))
+        else:
+            label += "".join(f" · {_escape(cell[name])}" for name in ("source", "article_date") if name in cell)
+        labels.append(label)
+    return labels
+
+
+#: Text columns of a hover label, as written by article authors (so escaped).
+_LABEL_TEXT: Final = ("date_value", "date_precision", "date_text", "sentence", "article_title", "source")
 
 
 def _escape(text: str) -> str:
@@ -202,48 +211,57 @@ class _LaneLayout:
 
 
 def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    # Plain lists from here on: each pandas operation costs about a millisecond however
+    # few the rows, and the app redraws on every widget change.
+    text = _hover_labels(rows)
+    lane = [_escape(name) for name in rows[LANE_COLUMN].tolist()]
+    y = rows["y"].tolist()
+    starts = rows["date_start"].dt.strftime("%Y-%m-%d").tolist()
+    lengths = ((rows["date_end"] - rows["date_start"]).dt.days + 1).tolist()
+    precisions = rows["date_precision"].astype(str).tolist()
+    reach = rows["mention_count"].tolist() if "mention_count" in rows.columns else None
+    spans: dict[str, list[int]] = {}
+    days: list[int] = []
+    for index, length in enumerate(lengths):
+        if length == 1:
+            days.append(index)
+        else:
+            spans.setdefault(precisions[index], []).append(index)
     traces: list[dict[str, Any]] = []
-    text = hover_text(rows)
-    lane = rows[LANE_COLUMN].map(_escape)
-    one_day = rows["date_start"] == rows["date_end"]
-    spans = rows.loc[~one_day]
-    precisions = sorted(spans["date_precision"].unique(), key=_fineness)
-    for precision in precisions:
-        group = spans.loc[spans["date_precision"] == precision]
-        length_ms = (group["date_end"] - group["date_start"]).dt.days.add(1).mul(_DAY_MS)
-        colour = PRECISION_COLOURS.get(str(precision), _OTHER_COLOUR)
+    for precision in sorted(spans, key=_fineness):
+        group = spans[precision]
+        colour = PRECISION_COLOURS.get(precision, _OTHER_COLOUR)
         traces.append(
             {
                 "type": "bar",
                 "name": f"{precision} (span)",
                 "orientation": "h",
-                "base": group["date_start"].dt.strftime("%Y-%m-%d").tolist(),
-                "x": length_ms.tolist(),
-                "y": group["y"].tolist(),
-                "customdata": lane.loc[group.index].tolist(),
-                "hovertext": text.loc[group.index].tolist(),
+                "base": [starts[index] for index in group],
+                "x": [lengths[index] * _DAY_MS for index in group],
+                "y": [y[index] for index in group],
+                "customdata": [lane[index] for index in group],
+                "hovertext": [text[index] for index in group],
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 # The outline keeps a weekend visible as a stroke when the axis spans decades.
                 "marker": {"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 2}},
                 "width": 0.6 * _ROW,
             }
         )
-    days = rows.loc[one_day]
-    if not days.empty:
+    if days:
         traces.append(
             {
                 "type": "scatter",
                 "name": "day",
                 "mode": "markers",
                 # Noon: the marker sits in the middle of its day, as a span covers its days whole.
-                "x": days["date_start"].dt.strftime("%Y-%m-%d 12:00").tolist(),
-                "y": days["y"].tolist(),
-                "customdata": lane.loc[days.index].tolist(),
-                "hovertext": text.loc[days.index].tolist(),
+                "x": [starts[index] + " 12:00" for index in days],
+                "y": [y[index] for index in days],
+                "customdata": [lane[index] for index in days],
+                "hovertext": [text[index] for index in days],
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 "marker": {
                     "color": PRECISION_COLOURS["day"],
-                    "size": _marker_sizes(days),
+                    "size": 11 if reach is None else [_reach_size(reach[index]) for index in days],
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "white"},
                 },
@@ -252,12 +270,10 @@ def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
     return traces, {"barmode": "overlay"}
 
 
-def _marker_sizes(days: pd.DataFrame) -> int | list[float]:
-    """One size for single reports; in a merged table, larger for happenings reported more widely."""
-    if "mention_count" not in days.columns:
-        return 11
-    sizes: list[float] = (9 + 4 * np.sqrt(days["mention_count"].astype(float) - 1).clip(0, 6)).round(1).tolist()
-    return sizes
+def _reach_size(mentions: int) -> float:
+    """In a merged table, a happening reported more widely gets a larger marker."""
+    size: float = round(9 + 4 * min(max(float(mentions) - 1, 0.0), 36.0) ** 0.5, 1)
+    return size
 
 
 def _fineness(precision: str) -> int:
