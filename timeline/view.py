@@ -19,6 +19,7 @@ import pandas as pd
 
 from timeline.defaults import LIST_SEPARATOR
 from timeline.schema import empty_event_frame
+from timeline.table import unify_actor_names
 
 GroupBy = Literal["region", "country", "actor"]
 
@@ -84,7 +85,7 @@ def combine_frames(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     if not parts:
         return empty_event_frame()
     combined = pd.concat(parts, ignore_index=True)
-    return combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)
+    return unify_actor_names(combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True))
 
 
 def filter_options(frame: pd.DataFrame) -> FilterOptions:
