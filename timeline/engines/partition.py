@@ -29,11 +29,13 @@ def extract_partition(
     so a Dask worker pays for it on its first partition only.
     """
     from timeline.cache import cached_extract, pipeline_version
-    from timeline.nlp import load_nlp
-    from timeline.pipeline import extract_events, extract_frame
-    from timeline.table import events_frame
 
     def extract(batch: Sequence[Article], /, *, on_progress: ProgressCallback | None = None) -> pd.DataFrame:
+        # Imported on first use: a warm cache never needs spaCy, the slow import.
+        from timeline.nlp import load_nlp
+        from timeline.pipeline import extract_events, extract_frame
+        from timeline.table import events_frame
+
         nlp = load_nlp(model)
         if n_process > 1:
             return events_frame(extract_events(list(batch), nlp=nlp, on_progress=on_progress, n_process=n_process))
