@@ -10,13 +10,17 @@ No annotated-corpus text is used. It prints, with its bar:
 1. end-to-end extraction (``timeline.pipeline.extract_frame``: spaCy, dates, entities,
    events, table) in words per second, next to spaCy's own ``nlp.pipe`` with the same
    model and pipes on the same texts (the physical limit of this design). Bar: ratio >= 0.8.
+   Both sides run single-threaded in this process; the ratio is of CPU time, which other
+   programs on a shared machine do not skew; the wall-clock ratio is printed beside it.
 2. the dashboard's work on a table of ``--events`` events (filter with
    ``timeline.view.filter_events``, aggregate the lane counts, build the figure with
    ``timeline.chart.timeline_figure``), in milliseconds. Bar: 300 ms.
 3. the resident memory (RSS) of a fresh process holding ``--memory-events`` events,
    loaded the way the dashboard loads a cached corpus (:func:`timeline.parquet.read_events`).
    Bar: 1.5 GB.
-4. Dask throughput with 1 and then 2 local worker processes (model loaded beforehand).
+4. Dask throughput with 1 and then 2 local worker processes (model loaded beforehand),
+   by the wall clock and per worker CPU second, with the machine's load average: the
+   wall-clock rate can only grow with workers where cores are free.
 5. merging the ``--events`` table into happenings (:func:`timeline.merge.merge_events`).
 
 The tables for 2, 3 and 5 are made from the corpus's extracted events, resampled with
@@ -35,7 +39,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -123,21 +129,29 @@ def words_in(articles: Sequence[Article]) -> int:
     return sum(len(article.text.split()) for article in articles)
 
 
-def best_of(rounds: int, work: Callable[[], object]) -> float:
-    """The shortest wall time of ``rounds`` runs of ``work``, in seconds."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
 # --- 1. extraction against nlp.pipe -------------------------------------------------
 
 
-def bench_extraction(corpus: list[Article], rounds: int) -> tuple[float, float, pd.DataFrame]:
-    """Words per second of the whole pipeline and of spaCy alone, alternating to share any noise."""
+@dataclass(frozen=True)
+class Rate:
+    """Words per second of one side, by the wall clock and by this process's CPU time."""
+
+    wall: float
+    cpu: float
+
+
+def _timed(work: Callable[[], object]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def bench_extraction(corpus: list[Article], rounds: int) -> tuple[Rate, Rate, pd.DataFrame]:
+    """Words per second of the whole pipeline and of spaCy alone, alternating to share any noise.
+
+    Both run in this process on one core, so CPU time is their cost even when other
+    programs compete for the machine; the wall clock is printed beside it.
+    """
     from timeline.defaults import SPACY_BATCH_SIZE
     from timeline.nlp import load_nlp
     from timeline.pipeline import extract_frame
@@ -147,13 +161,14 @@ def bench_extraction(corpus: list[Article], rounds: int) -> tuple[float, float, 
     extract_frame(corpus[:3], nlp=nlp)  # warm-up: first calls build caches in every stage
     words = words_in(corpus)
     spacy_times, ours_times = [], []
-    frame = pd.DataFrame()
+    frames: list[pd.DataFrame] = []
     for _ in range(rounds):
-        spacy_times.append(best_of(1, lambda: list(nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE))))
-        start = time.perf_counter()
-        frame = extract_frame(corpus, nlp=nlp)
-        ours_times.append(time.perf_counter() - start)
-    return words / min(ours_times), words / min(spacy_times), frame
+        # Each doc is dropped once made, as the pipeline drops it after reading its events.
+        spacy_times.append(_timed(lambda: deque(nlp.pipe(texts, batch_size=SPACY_BATCH_SIZE), maxlen=0)))
+        ours_times.append(_timed(lambda: frames.append(extract_frame(corpus, nlp=nlp))))
+    ours = Rate(words / min(wall for wall, _ in ours_times), words / min(cpu for _, cpu in ours_times))
+    spacy = Rate(words / min(wall for wall, _ in spacy_times), words / min(cpu for _, cpu in spacy_times))
+    return ours, spacy, frames[-1]
 
 
 # --- tables of many events ----------------------------------------------------------
@@ -310,14 +325,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"corpus: {len(corpus)} generated articles, {words_in(corpus):,} words (seed sentences and templates)")
     passed = True
 
-    ours, spacy_rate, frame = bench_extraction(corpus, args.rounds)
-    ratio = ours / spacy_rate
+    ours, spacy, frame = bench_extraction(corpus, args.rounds)
+    ratio, wall_ratio = ours.cpu / spacy.cpu, ours.wall / spacy.wall
     passed &= ratio >= SPEED_BAR
+    print(f"(1) extraction, best of {args.rounds} (words per CPU second; by the wall clock in brackets):")
+    print(f"      pipeline (extract_frame): {ours.cpu:,.0f} ({ours.wall:,.0f}) words/s, {len(frame):,} events")
+    print(f"      spaCy nlp.pipe, same model and pipes: {spacy.cpu:,.0f} ({spacy.wall:,.0f}) words/s")
     print(
-        f"(1) extraction: pipeline {ours:,.0f} words/s;"
-        f" spaCy nlp.pipe (same model and pipes) {spacy_rate:,.0f} words/s;"
-        f" ratio {ratio:.2f} (bar >= {SPEED_BAR}) {'PASS' if ratio >= SPEED_BAR else 'FAIL'}"
-        f"  [{len(frame):,} events]"
+        f"    ratio {ratio:.2f} ({wall_ratio:.2f} by the wall clock) (bar >= {SPEED_BAR})"
+        f" {'PASS' if ratio >= SPEED_BAR else 'FAIL'}"
     )
 
     table = resample(frame, args.events)
