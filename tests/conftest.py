@@ -15,6 +15,12 @@ SEED_DATE = dt.date(2024, 12, 2)
 MEANTIME = PROJECT.parent / "shared" / "corpora" / "meantime"
 
 
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own extraction cache, never the project's."""
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def seed_article():  # type: ignore[no-untyped-def]
     """The seed article as the library reads it."""

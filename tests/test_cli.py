@@ -32,8 +32,10 @@ def test_cli_commands_are_the_documented_ones():
         (["extract", "x.txt", "--date", "2024-02-30"], "'2024-02-30' is not a date in the form YYYY-MM-DD"),
         (["extract", "x.txt", "--format", "xml"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
+        (["extract", "x.txt", "--workers", "0"], "'0' is not a whole number of at least 1"),
+        (["extract", "x.txt", "--engine", "spark"], "invalid choice"),
     ],
-    ids=["impossible-date", "unknown-format", "unknown-command"],
+    ids=["impossible-date", "unknown-format", "unknown-command", "zero-workers", "unknown-engine"],
 )
 def test_cli_bad_options_get_one_sentence(argv, message, capsys):
     """A bad option exits with usage status and says what is wrong, with no traceback."""

@@ -70,3 +70,43 @@ def test_cli_extract_date_option_dates_headerless_text(tmp_path, capsysbinary):
     assert main(["extract", str(tmp_path / "plain.txt"), "--date", "2024-12-02", "--format", "jsonl"]) == 0
     rows = [json.loads(line) for line in capsysbinary.readouterr().out.decode().splitlines()]
     assert [row["date_value"] for row in rows] == ["2024-12-01"]
+
+
+def test_cli_extract_merged_writes_one_row_per_happening(tmp_path):
+    """--merged writes merged events with their mention counts."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(GOOD.replace("Good", name), encoding="utf-8")
+    out = tmp_path / "merged.csv"
+    assert main(["extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--merged", "-o", str(out)]) == 0
+    frame = pd.read_csv(out)
+    assert "mention_count" in frame.columns
+    assert frame["mention_count"].max() >= 1
+
+
+def test_cli_extract_cache_gives_same_table(tmp_path, capsysbinary):
+    """A second run over a cached corpus writes the same table as the first."""
+    cache = tmp_path / "cache"
+    runs = []
+    for _ in range(2):
+        assert main(["extract", str(SEED_FILE), "--cache", str(cache), "--format", "jsonl"]) == 0
+        runs.append(capsysbinary.readouterr().out)
+    assert runs[0] == runs[1]
+    assert any(cache.rglob("*.parquet"))
+
+
+def test_cli_extract_dask_equals_inprocess(tmp_path, capsysbinary):
+    """--engine dask on a local cluster writes the same table as the in-process run."""
+    outputs = []
+    for engine in ("inprocess", "dask"):
+        argv = ["extract", str(SEED_FILE), "--engine", engine, "--workers", "1", "--no-cache", "--format", "jsonl"]
+        assert main(argv) == 0
+        outputs.append(capsysbinary.readouterr().out)
+    assert outputs[0] == outputs[1]
+
+
+def test_cli_extract_unwritable_output_is_one_sentence(tmp_path, capsys):
+    """An output path in a missing folder is named in one sentence, with no traceback."""
+    assert main(["extract", str(SEED_FILE), "-o", str(tmp_path / "missing" / "out.csv")]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be written" in err
+    assert "Traceback" not in err

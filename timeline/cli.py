@@ -1,7 +1,9 @@
 """The command line: each command parses its options, makes one library call, and turns
 the library's named errors into one sentence on stderr.
 
-    python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl]
+    python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl] [--merged]
+                               [--engine inprocess|dask] [--scheduler ADDRESS] [--workers N]
+                               [--cache DIR | --no-cache] [--parquet DIR]
     python -m timeline evaluate [--entities] PATH... [--predictions FILE] [--errors FILE]
     python -m timeline dates INPUT.jsonl [-o OUT.jsonl]
     python -m timeline entities INPUT.jsonl [-o OUT.jsonl]
@@ -34,6 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
     extract.add_argument("--merged", action="store_true", help="write merged events instead of one row per mention")
+    extract.add_argument(
+        "--engine", choices=("inprocess", "dask"), default="inprocess", help="where to run (default inprocess)"
+    )
+    extract.add_argument(
+        "--scheduler", metavar="ADDRESS", help="address of an existing Dask scheduler (with --engine dask)"
+    )
+    extract.add_argument("--workers", type=_positive, metavar="N", help="spaCy processes, or local Dask workers")
+    extract.add_argument("--cache", metavar="DIR", dest="cache_dir", help="cache folder (default .timeline-cache)")
+    extract.add_argument("--no-cache", action="store_false", dest="use_cache", help="extract everything afresh")
+    extract.add_argument("--parquet", metavar="DIR", dest="parquet_dir", help="also write the events as Parquet parts")
 
     evaluate = commands.add_parser("evaluate", help="score dates (or --entities) against MEANTIME or TimeML")
     evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated files or folders (.xml CAT, .tml TimeML)")
@@ -68,7 +80,21 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "extract":
         from timeline.commands import extract
 
-        return extract.run(args.paths, date=args.date, output=args.output, fmt=args.format, merged=args.merged)
+        return extract.run(
+            extract.ExtractOptions(
+                paths=tuple(args.paths),
+                date=args.date,
+                output=args.output,
+                fmt=args.format,
+                merged=args.merged,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                workers=args.workers,
+                cache_dir=args.cache_dir,
+                use_cache=args.use_cache,
+                parquet_dir=args.parquet_dir,
+            )
+        )
     if args.command == "evaluate":
         if args.entities:
             from timeline.evaluation import entities as entity_scoring
@@ -86,6 +112,16 @@ def _run(args: argparse.Namespace) -> int:
     from timeline.batch import entities as entity_batch
 
     return entity_batch.run(args.input, args.output)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
 
 
 def _iso_date(value: str) -> dt.date:
