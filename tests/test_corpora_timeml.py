@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from timeline.corpora import read_corpus, read_timeml
+from timeline.dates.timex import timex_of
 from timeline.errors import EvaluationInputError
 
 _TML = """<?xml version="1.0" ?>
@@ -64,3 +65,16 @@ def test_read_timeml_without_text_is_an_error(tmp_path: Path) -> None:
     path.write_text("<TimeML><DOCID>x</DOCID></TimeML>", encoding="utf-8")
     with pytest.raises(EvaluationInputError, match=r"empty\.tml"):
         read_timeml(path)
+
+
+def test_read_timeml_heldout_files() -> None:
+    """The shipped held-out .tml files read whole: a creation date, tag-free text, and DATE values timex_of knows."""
+    documents = read_timeml(Path(__file__).resolve().parent / "data" / "heldout")
+    assert len(documents) == 14
+    for document in documents:
+        assert document.creation_date is not None
+        assert "<" not in document.text
+        dates = [t for t in document.timexes if t.type == "DATE"]
+        assert dates
+        assert all(timex_of(t.value) is not None for t in dates), document.doc_id
+        assert all(document.text[t.start : t.end].strip() == document.text[t.start : t.end] for t in dates)

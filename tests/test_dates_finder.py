@@ -81,9 +81,27 @@ def test_find_candidates_in_text_order_without_overlap() -> None:
         "Stocks crashed on Black Monday.",
         "Ten years after the September 11 attacks, the memorial opened.",
         "The Russell 2000 Index fell.",
+        "Organisers of the March for Jobs rally counted 5,000 people.",
+        "The hosts equalised in the second half and won on penalties.",
+        "He threw a touchdown pass in the fourth quarter.",
     ],
 )
 def test_resolve_no_false_dates(text: str) -> None:
     """Modal 'may', the verb 'march', numbers, money, ages, fractions, models and durations are not dates."""
     dated = [m.text for m in find_dates(text, dt.date(2024, 12, 4))]
     assert dated == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales should recover in the second half.", "2024-H2"),
+        ("Profit fell in the fourth quarter.", "2024-Q4"),
+        ("The March 2011 protests spread.", "2011-03"),
+        ("Talks resumed in March.", "2024-03"),
+        ("It reported revenue for fiscal 2016.", "FY2016"),
+    ],
+)
+def test_resolve_periods_outside_games(text: str, value: str) -> None:
+    """Halves, quarters and months stay dates when no game or procession is spoken of."""
+    assert [m.timex.value for m in find_dates(text, dt.date(2024, 12, 4))] == [value]

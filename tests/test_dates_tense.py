@@ -18,10 +18,16 @@ from timeline.dates.tense import speaks_of_future
         ("He said on Friday that talks will resume.", False),
         ("On Friday, troops, backed by tanks, entered the town.", False),
         ("Nothing about Friday here", False),
+        ("Early voting began on Monday and ends on Friday.", True),
+        ("Producers agreed to raise output in June.", True),
+        ("The law was due to take effect in June.", True),
+        ("The delay was due to the storm on Friday.", False),
+        ("The hosts won on Friday and will play again in the final.", False),
+        ("The talks collapsed on Friday; both sides will meet again.", False),
     ],
 )
 def test_speaks_of_future(sentence: str, future: bool) -> None:
-    """The nearest tense marker around the date decides; a deadline word before it looks forward."""
+    """The nearest tense marker in the date's clause decides; deadlines, intents and schedules look forward."""
     start = sentence.index("Friday") if "Friday" in sentence else sentence.index("June")
     end = start + (6 if "Friday" in sentence else 4)
     assert speaks_of_future(sentence, start, end) is future

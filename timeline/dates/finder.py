@@ -228,6 +228,15 @@ _NOT_YEAR_LEAD = frozenset(
         *("chapter", "code", "version", "vol", "interstate", "highway"),
     }
 )
+#: Words after "the March" that make it the noun, a procession ("the March for Jobs", "the March on Rome").
+_MARCH_NOUN_AFTER = re.compile(r"[^\S\n]+(?:for|on|against|of|to|through|from)\b")
+#: Words of a game in a sentence: a bare "second half" or "fourth quarter" is then a part of the match.
+_GAME_WORDS = re.compile(
+    r"\b(?:scor(?:ed|es?|ing)|goal|equali[sz]\w*|match(?:es)?|penalt(?:y|ies)|strikers?|touchdowns?|innings|half-?time"
+    r"|extra[^\S\n]+time|stoppage[^\S\n]+time|referees?|quarterbacks?|wickets?|rebounds?|fouls?|free[^\S\n]+kicks?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?\n]")
 _WORD_BEFORE = re.compile(r"([\w.]+)(?:[^\S\n]|-)*$")
 _QUANTITY_AFTER = re.compile(
     r"[^\S\n]*(?:%|percent|per[^\S\n]+cent|people|persons|jobs|workers|employees|staff|cars|vehicles|units|shares|dealers"
@@ -304,6 +313,15 @@ def _inside_name(text: str, match: re.Match[str], before: str) -> bool:
     return after is not None and not _MONTH_AFTER.match(text, match.end())
 
 
+def _sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around ``text[start:end]``, looking no further than 300 characters each way."""
+    left = max(0, start - 300)
+    for found in _SENTENCE_BREAK.finditer(text, left, start):
+        left = found.end()
+    stop = _SENTENCE_BREAK.search(text, end, min(len(text), end + 300))
+    return text[left : stop.start() if stop else min(len(text), end + 300)]
+
+
 def _keep(kind: str, match: re.Match[str], text: str) -> bool:
     """Drop matches that look like dates but are names, verbs, quantities or durations."""
     if kind == "month" and match.group("mod") is None:
@@ -312,6 +330,8 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
         if before not in _MONTH_LEAD:
             return False
         if month in _AMBIGUOUS_MONTHS and before in {"and", "or", "to", "for", "on", "about", "around"}:
+            return False
+        if month == "March" and before == "the" and _MARCH_NOUN_AFTER.match(text, match.end()):
             return False
         # "May Day", "June Carter": a capitalised word after a bare month makes it a name.
         after = text[match.end() : match.end() + 2]
@@ -325,6 +345,9 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
         if _inside_name(text, match, before):
             return False
         return not _QUANTITY_AFTER.match(text, match.end())
+    if kind in {"half", "quarter"} and match.group("year") is None and match.group("rel") is None:
+        # "equalised in the second half": with no year said, a half or quarter in a sentence about a game is the game's.
+        return not _GAME_WORDS.search(_sentence_of(text, match.start(), match.end()))
     if kind == "season" and match.group("season").lower() == "fall":
         # "fall" alone is mostly the verb; it is the season with a modifier or a year.
         return match.group("mod") is not None or match.group("year") is not None

@@ -242,7 +242,10 @@ def _century(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _year(candidate: Candidate, context: Context) -> Resolved | None:
-    return tx.year_value(int(candidate.group("year") or "0")), DateSource.EXPLICIT
+    year = int(candidate.group("year") or "0")
+    if candidate.group("fy") or "fiscal" in lower(candidate, "mod"):
+        return tx.fiscal_year_value(year), DateSource.EXPLICIT
+    return tx.year_value(year), DateSource.EXPLICIT
 
 
 def _year_short(candidate: Candidate, context: Context) -> Resolved | None:

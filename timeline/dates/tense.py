@@ -6,18 +6,33 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?\s+to|"
-    r"planned|planning|intends?|set\s+to|(?:is|are)\s+due|due\s+(?:on|in|by)|upcoming|until|till|would|could|might|hopes?\s+to|aims?\s+to|slated|"
-    r"proposed|next|should|must|deadline|soon)\b|'ll\b",
+    r"planned|planning|intends?|set\s+to|(?:is|are)\s+due|due\s+(?:on|in|by)|upcoming|until|till|would|could|might|"
+    r"hopes?\s+to|aims?\s+to|slated|"
+    # "was due to take effect in March"; "due to" before a noun gives a cause, not a time.
+    r"due\s+to\s+(?:be|take|start|begin|open|close|end|expire|arrive|launch|resume|return|meet|vote|sign|finish|run"
+    r"|report|appear|leave|retire)|"
+    r"proposed|next|should|must|deadline|soon|"
+    # A verb of intent or agreement points its infinitive forward, even in the past ("agreed to raise output in May").
+    r"(?:agreed|agrees|decided|decides|voted|votes|promised|promises|pledged|pledges|vowed|vows|wants|wanted|hoped|aimed"
+    r"|intended|prepared|prepares|threatened|threatens|offered|offers|asked|ordered)\s+to"
+    # A scheduled event told in the present tense ("voting ends on Friday", "the trial begins Monday").
+    r"|begins|starts|ends|opens|closes|resumes|expires|arrives|departs|returns|reopens|kicks\s+off|takes\s+place"
+    r"|goes\s+on\s+sale|meets|convenes)\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
     r"\b(?:(?i:said|says|was|were|had|did|told|fell|rose|lost|made|took|came|went|began|held|spoke|met|won|left|"
-    r"sold|bought|paid|led|ran|sent|saw|gave|got|became|fought|struck|broke|stood|kept|hit|killed|won)"
+    r"sold|bought|paid|led|ran|sent|saw|gave|got|became|fought|struck|broke|stood|kept|hit|killed|won|"
+    r"beat|drew|threw|wrote|chose|drove|flew|grew|knew|shook|stole|tore|wore|fled|shot|caught|taught|brought|"
+    r"thought|sought|felt|dealt|meant|slept|swept|built|spent|found|hung|rang|sang|swam|sat|understood|"
+    r"upheld|overcame|overtook|forgave|froze|arose|stuck|slid|swore|bore|woke|bit|hid|fed|lent|bent)"
     # Any other lower-case word in -ed is most often a past verb ("announced", "submitted"),
     # except a participle after "be", whose modal ("should be completed") tells the tense.
     r"|(?<!be\s)[a-z]+ed)\b",
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
+#: Where a new clause starts after the date: its verbs tell of another event ("won on Saturday and will play ...").
+_CLAUSE_START = re.compile(r"[;]|\b(?:and|but|while|whereas)\b")
 #: A deadline word just before the date ("by June", "until Friday") looks forward on its own.
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 #: Words on each side of a date that decide its tense.
@@ -43,6 +58,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     stop = _SENTENCE_END.search(text, end, right_limit)
     if stop:
         right_limit = stop.start()
+    clause = _CLAUSE_START.search(text, end, right_limit)
+    if clause:
+        right_limit = clause.start()
     best: tuple[int, bool] | None = None
     for pattern, future in ((_FUTURE, True), (_PAST, False)):
         for found in pattern.finditer(text, left_limit, start):

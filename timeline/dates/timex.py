@@ -97,6 +97,11 @@ def year_value(year: int) -> TimexValue:
     return TimexValue(f"{year:04d}", Precision.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
+def fiscal_year_value(year: int) -> TimexValue:
+    """A fiscal year, TIMEX3 style (``FY2016``); its days are taken as the calendar year's, the usual case."""
+    return TimexValue(f"FY{year:04d}", Precision.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
 def week_value(day: dt.date, weekend: bool = False) -> TimexValue:
     """The ISO week (or its weekend) holding ``day``."""
     year, week, _ = day.isocalendar()
