@@ -24,7 +24,12 @@ def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSour
     [
         ("The vote took place on November 28.", WEDNESDAY, "November 28", "2024-11-28"),
         ("The summit opens on January 15.", WEDNESDAY, "January 15", "2025-01-15"),
-        ("The court ruled on 3 March.", dt.date(2024, 2, 20), "3 March", "2024-03-03"),
+        # Told in the past, a day without a year is the latest on or before the article, though a nearer one is ahead.
+        ("The court ruled on 3 March.", dt.date(2024, 2, 20), "3 March", "2023-03-03"),
+        ("The minister resigned on March 3.", dt.date(2019, 11, 20), "March 3", "2019-03-03"),
+        ("The vote will take place on March 3.", dt.date(2019, 11, 20), "March 3", "2020-03-03"),
+        ("The event is to be held on October 12.", dt.date(2005, 10, 4), "October 12", "2005-10-12"),
+        ("The contract may be signed on September 12.", dt.date(2007, 9, 8), "September 12", "2007-09-12"),
         ("The ban ended on December 20.", dt.date(2025, 1, 6), "December 20", "2024-12-20"),
         ("Sales rose in October.", WEDNESDAY, "October", "2024-10"),
         ("The plant will close in June.", WEDNESDAY, "June", "2025-06"),

@@ -74,7 +74,6 @@ def _numeric(candidate: Candidate, context: Context) -> Resolved | None:
 def _month_day(candidate: Candidate, context: Context) -> Resolved | None:
     month, day = _month_of(candidate), int(candidate.group("day") or "0")
     base = context.article_date
-    # A day without a year is the one nearest the article date, which is what news means by it.
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -83,8 +82,14 @@ def _month_day(candidate: Candidate, context: Context) -> Resolved | None:
             continue
     if not options:
         return None
-    future = context.future(candidate)
-    nearest = min(options, key=lambda d: (abs((d - base).days), (d < base) == future))
+    # Told in the past, it is the latest such day on or before the article; in the future, the next one;
+    # untold, the nearest.
+    tense = context.tense(candidate)
+    if tense == "past" and (before := [d for d in options if d <= base]):
+        return tx.day_value(max(before)), DateSource.RELATIVE
+    if tense == "future" and (after := [d for d in options if d >= base]):
+        return tx.day_value(min(after)), DateSource.RELATIVE
+    nearest = min(options, key=lambda d: (abs((d - base).days), d < base))
     return tx.day_value(nearest), DateSource.RELATIVE
 
 

@@ -11,7 +11,7 @@ _FUTURE = re.compile(
     # "was due to take effect in March"; "due to" before a noun gives a cause, not a time.
     r"due\s+to\s+(?:be|take|start|begin|open|close|end|expire|arrive|launch|resume|return|meet|vote|sign|finish|run"
     r"|report|appear|leave|retire)|"
-    r"proposed|next|should|must|deadline|soon|"
+    r"proposed|next|should|must|deadline|soon|to\s+be|(?-i:may)(?!\s+(?:have|not\s+have)\b)|"
     # A verb of intent or agreement points its infinitive forward, even in the past ("agreed to raise output in May").
     r"(?:agreed|agrees|decided|decides|voted|votes|promised|promises|pledged|pledges|vowed|vows|wants|wanted|hoped|aimed"
     r"|intended|prepared|prepares|threatened|threatens|offered|offers|asked|ordered)\s+to"
@@ -21,14 +21,14 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _PAST = re.compile(
-    r"\b(?:(?i:said|says|was|were|had|did|told|fell|rose|lost|made|took|came|went|began|held|spoke|met|won|left|"
+    # A participle after "be" ("to be held", "should be completed") takes its tense from the modal, not its form.
+    r"\b(?<!\bbe\s)(?:(?i:said|says|was|were|had|did|told|fell|rose|lost|made|took|came|went|began|held|spoke|met|won|left|"
     r"sold|bought|paid|led|ran|sent|saw|gave|got|became|fought|struck|broke|stood|kept|hit|killed|won|"
     r"beat|drew|threw|wrote|chose|drove|flew|grew|knew|shook|stole|tore|wore|fled|shot|caught|taught|brought|"
     r"thought|sought|felt|dealt|meant|slept|swept|built|spent|found|hung|rang|sang|swam|sat|understood|"
     r"upheld|overcame|overtook|forgave|froze|arose|stuck|slid|swore|bore|woke|bit|hid|fed|lent|bent)"
-    # Any other lower-case word in -ed is most often a past verb ("announced", "submitted"),
-    # except a participle after "be", whose modal ("should be completed") tells the tense.
-    r"|(?<!be\s)[a-z]+ed)\b",
+    # Any other lower-case word in -ed is most often a past verb ("announced", "submitted").
+    r"|[a-z]+ed)\b",
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: Where a new clause starts after the date: its verbs tell of another event ("won on Saturday and will play ...").
