@@ -7,12 +7,30 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED_FILE = SEEDS / "000_5a3daf5ba3e2a772.txt"
 SEED_DATE = dt.date(2024, 12, 2)
 MEANTIME = PROJECT.parent / "shared" / "corpora" / "meantime"
+_BLANK = spacy.blank("en")
+
+
+def doc_with_entities(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A blank-pipeline doc of ``text`` whose entities are the (text, label) pairs, found left to right."""
+    doc = _BLANK(text)
+    spans = []
+    position = 0
+    for ent_text, label in ents:
+        start = text.index(ent_text, position)
+        position = start + len(ent_text)
+        span = doc.char_span(start, position, label=label)
+        assert span is not None, ent_text
+        spans.append(span)
+    doc.ents = spans
+    return doc
 
 
 @pytest.fixture(autouse=True)

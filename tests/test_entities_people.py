@@ -3,28 +3,11 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
+from tests.conftest import doc_with_entities
 from timeline.entities.people import Person, canonical_name, read_person, resolve_people
 from timeline.places import gazetteer
-
-_NLP = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A blank-pipeline doc whose entities are the given (text, label) pairs, found left to right."""
-    doc = _NLP(text)
-    spans = []
-    position = 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, position)
-        position = start + len(ent_text)
-        span = doc.char_span(start, position, label=label)
-        assert span is not None, ent_text
-        spans.append(span)
-    doc.ents = spans
-    return doc
 
 
 def _person(doc: Doc) -> Span:
@@ -37,27 +20,37 @@ def _person(doc: Doc) -> Span:
         (
             "Turkish Foreign Minister Hakan Fidan spoke.",
             [("Turkish", "NORP"), ("Hakan Fidan", "PERSON")],
-            "Hakan Fidan", "Foreign Minister", "Türkiye",
+            "Hakan Fidan",
+            "Foreign Minister",
+            "Türkiye",
         ),
         (
             "Qatar’s Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman Al-Thani called.",
             [("Qatar", "GPE"), ("Mohammed bin Abdulrahman Al-Thani", "PERSON")],
-            "Mohammed bin Abdulrahman Al-Thani", "Prime Minister and Minister of Foreign Affairs", "Qatar",
+            "Mohammed bin Abdulrahman Al-Thani",
+            "Prime Minister and Minister of Foreign Affairs",
+            "Qatar",
         ),
         (
             "Then outgoing U.S. President Joe Biden said so.",
             [("U.S.", "GPE"), ("Joe Biden", "PERSON")],
-            "Joe Biden", "President", "United States",
+            "Joe Biden",
+            "President",
+            "United States",
         ),
         (
             "Yesterday President Emmanuel Macron left.",
             [("President Emmanuel Macron", "PERSON")],
-            "Emmanuel Macron", "President", "",
+            "Emmanuel Macron",
+            "President",
+            "",
         ),
         (
             "They met Annalena Baerbock, Germany's foreign minister, in Berlin.",
             [("Annalena Baerbock", "PERSON"), ("Germany", "GPE"), ("Berlin", "GPE")],
-            "Annalena Baerbock", "foreign minister", "Germany",
+            "Annalena Baerbock",
+            "foreign minister",
+            "Germany",
         ),
         ("Dr. Jane Roe arrived.", [("Dr. Jane Roe", "PERSON")], "Jane Roe", "", ""),
     ],
@@ -66,7 +59,7 @@ def test_entities_people_title_stripping(
     text: str, ents: list[tuple[str, str]], name: str, role: str, country: str
 ) -> None:
     """The name loses its titles and honorifics; the role and the country it serves are kept apart."""
-    doc = _doc(text, ents)
+    doc = doc_with_entities(text, ents)
     person = read_person(doc, _person(doc), gazetteer())
     assert (person.name, person.role, person.country) == (name, role, country)
 
@@ -80,16 +73,19 @@ def _p(start: int, name: str, role: str = "", country: str = "") -> Person:
     [
         (
             [_p(0, "Hakan Fidan", "Foreign Minister", "Türkiye"), _p(50, "Fidan")],
-            ["Hakan Fidan", "Hakan Fidan"], ["Türkiye", "Türkiye"],
+            ["Hakan Fidan", "Hakan Fidan"],
+            ["Türkiye", "Türkiye"],
         ),
         (
             [_p(0, "Biden"), _p(30, "Joe Biden", "President", "United States"), _p(60, "Biden")],
-            ["Joe Biden", "Joe Biden", "Joe Biden"], ["United States"] * 3,
+            ["Joe Biden", "Joe Biden", "Joe Biden"],
+            ["United States"] * 3,
         ),
         ([_p(0, "Bashar Al-Assad"), _p(40, "Assad")], ["Bashar Al-Assad", "Bashar Al-Assad"], ["", ""]),
         (
             [_p(0, "George Bush"), _p(20, "Bush"), _p(40, "Jeb Bush"), _p(60, "Bush")],
-            ["George Bush", "George Bush", "Jeb Bush", "Jeb Bush"], ["", "", "", ""],
+            ["George Bush", "George Bush", "Jeb Bush", "Jeb Bush"],
+            ["", "", "", ""],
         ),
         ([_p(0, "Smith"), _p(10, "Jones")], ["Smith", "Jones"], ["", ""]),
     ],

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
+from tests.conftest import doc_with_entities
 from timeline.entities.ruler import EntityFixes
 from timeline.places import gazetteer
 
-_NLP = spacy.blank("en")
 _FIXES = EntityFixes(gazetteer())
 
 
 def _fixed(text: str, ents: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Entities after the fixes, for a blank doc given the model's (text, label) entities."""
-    doc: Doc = _NLP(text)
-    spans = []
-    position = 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, position)
-        position = start + len(ent_text)
-        span = doc.char_span(start, position, label=label)
-        assert span is not None, ent_text
-        spans.append(span)
-    doc.ents = spans
+    doc = doc_with_entities(text, ents)
     return [(ent.text, ent.label_) for ent in _FIXES(doc).ents]
 
 

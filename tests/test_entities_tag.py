@@ -3,28 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
+from tests.conftest import doc_with_entities
 from timeline.entities import tag_entities
 from timeline.types import ActorKind, EntityType
-
-_NLP = spacy.blank("en")
-
-
-def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A blank doc whose entities are the given (text, label) pairs, found left to right."""
-    doc = _NLP(text)
-    spans = []
-    position = 0
-    for ent_text, label in ents:
-        start = text.index(ent_text, position)
-        position = start + len(ent_text)
-        span = doc.char_span(start, position, label=label)
-        assert span is not None, ent_text
-        spans.append(span)
-    doc.ents = spans
-    return doc
 
 
 @pytest.mark.parametrize(
@@ -44,10 +26,20 @@ def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
             "Fighters of the Syrian National Army and Hayat Tahrir al-Sham advanced.",
             [("the Syrian National Army", "ORG"), ("Hayat Tahrir al-Sham", "ORG")],
             [
-                ("the Syrian National Army", EntityType.ORGANISATION, "Syrian National Army", "Syria",
-                 ActorKind.ARMED_GROUP),
-                ("Hayat Tahrir al-Sham", EntityType.ORGANISATION, "Hayat Tahrir Al-Sham", "Syria",
-                 ActorKind.ARMED_GROUP),
+                (
+                    "the Syrian National Army",
+                    EntityType.ORGANISATION,
+                    "Syrian National Army",
+                    "Syria",
+                    ActorKind.ARMED_GROUP,
+                ),
+                (
+                    "Hayat Tahrir al-Sham",
+                    EntityType.ORGANISATION,
+                    "Hayat Tahrir Al-Sham",
+                    "Syria",
+                    ActorKind.ARMED_GROUP,
+                ),
             ],
         ),
         (
@@ -55,8 +47,13 @@ def _doc(text: str, ents: list[tuple[str, str]]) -> Doc:
             [("Turkey", "GPE"), ("the Occupied Palestinian territories", "GPE")],
             [
                 ("Turkey", EntityType.LOCATION, "Türkiye", "Türkiye", None),
-                ("the Occupied Palestinian territories", EntityType.LOCATION, "Occupied Palestinian territories",
-                 "Palestine", None),
+                (
+                    "the Occupied Palestinian territories",
+                    EntityType.LOCATION,
+                    "Occupied Palestinian territories",
+                    "Palestine",
+                    None,
+                ),
             ],
         ),
     ],
@@ -65,17 +62,17 @@ def test_entities_tag_resolves_mentions(
     text: str, ents: list[tuple[str, str]], expected: list[tuple[str, EntityType, str, str, ActorKind | None]]
 ) -> None:
     """Each mention gets its type, one canonical name, its country and its actor kind."""
-    mentions = tag_entities(_doc(text, ents))
+    mentions = tag_entities(doc_with_entities(text, ents))
     assert [(m.text, m.type, m.canonical, m.country, m.actor_kind) for m in mentions] == expected
 
 
 def test_entities_tag_nominal_organisation_takes_its_country() -> None:
-    """"Qatar’s foreign ministry" is an organisation of Qatar, not counted as a name of its own."""
-    mentions = tag_entities(_doc("Qatar’s foreign ministry said so.", [("Qatar", "GPE")]))
+    """ "Qatar’s foreign ministry" is an organisation of Qatar, not counted as a name of its own."""
+    mentions = tag_entities(doc_with_entities("Qatar’s foreign ministry said so.", [("Qatar", "GPE")]))
     ministry = next(m for m in mentions if m.type is EntityType.ORGANISATION)
     assert (ministry.canonical, ministry.country, ministry.standalone) == ("Qatar Foreign Ministry", "Qatar", False)
 
 
-def test_entities_tag_empty_doc() -> None:
+def test_entities_tag_emptydoc_with_entities() -> None:
     """A doc with no entities gives no mentions."""
-    assert tag_entities(_NLP("")) == []
+    assert tag_entities(doc_with_entities("", [])) == []
