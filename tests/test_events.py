@@ -51,6 +51,16 @@ def test_events_context_inheritance(second, entities, expected_sources):
     assert all(event.date.timex == SUNDAY for event in events)
 
 
+def test_events_future_date_is_not_inherited():
+    """A past-tense sentence after 'will meet next week' does not take next week as its date."""
+    next_week = TimexValue("2024-W50", Precision.WEEK, dt.date(2024, 12, 9), dt.date(2024, 12, 15))
+    first = _sentence(0, 0, "Fidan will go next week.", past=False)
+    second = _sentence(1, 25, "Fidan spoke after drones struck.")
+    dates = [DateMention(14, 23, "next week", next_week, DateSource.RELATIVE)]
+    events = build_events(ARTICLE, [first, second], dates, [_actor(0, "Fidan"), _actor(25, "Fidan")])
+    assert [event.sentence_index for event in events] == [0]
+
+
 def test_events_one_row_per_date_in_a_sentence():
     """Two dates in one sentence make two events with the same evidence."""
     sentence = _sentence(0, 0, "In 2015 and in 2011 it happened.")

@@ -4,7 +4,8 @@ Each date mention with an extent becomes one event whose evidence is its sentenc
 A sentence with no date of its own continues the story of the sentence before it
 when it is told in the past tense and shares an actor, place or country with it
 ("In a press conference in Istanbul, Fidan noted…" after "On Monday, … visited
-Türkiye"); it then takes that date, marked as from context.
+Türkiye"); it then takes that date, marked as from context. A date after the article
+("next week") is never handed on: a past-tense sentence cannot be telling of it.
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def build_events(
         if own:
             for mention in own:
                 events.append(_event(article, sentence, mention, who))
-            previous = (sentence, who, own[-1])
+            # What a later past-tense sentence goes on telling happened by the article date.
+            told = [mention for mention in own if _not_after(mention, article)]
+            previous = (sentence, who, told[-1]) if told else None
             continue
         if previous is not None and sentence.past_tense and who.shares_with(previous[1]):
             inherited = replace(previous[2], source=DateSource.CONTEXT)
@@ -72,6 +75,10 @@ def build_events(
             continue
         previous = None
     return events
+
+
+def _not_after(mention: DateMention, article: Article) -> bool:
+    return mention.timex.start is not None and mention.timex.start <= article.date
 
 
 def _who_in(sentence: Sentence, entities: Sequence[EntityMention]) -> _Who:
