@@ -24,6 +24,9 @@ from timeline.dates.tense import speaks_of_future
         ("The delay was due to the storm on Friday.", False),
         ("The hosts won on Friday and will play again in the final.", False),
         ("The talks collapsed on Friday; both sides will meet again.", False),
+        ("The union will hold a summit in Brussels on Friday, officials said.", True),
+        ("The vote is expected on Friday, the minister told reporters.", True),
+        ("The envoys met in Riyadh on Friday, officials said.", False),
     ],
 )
 def test_speaks_of_future(sentence: str, future: bool) -> None:

@@ -35,6 +35,11 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_START = re.compile(r"[;]|\b(?:and|but|while|whereas)\b")
 #: A deadline word just before the date ("by June", "until Friday") looks forward on its own.
 _DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+#: A closing attribution ("…, officials said.") tells when it was said, not when the thing happens.
+_ATTRIBUTION = re.compile(
+    r",\s*(?:[\w’'.-]+\s+){0,5}?(?:said|says|told|added|reported|announced|according\s+to)\b[^,]{0,60}$",
+    re.IGNORECASE,
+)
 #: Words on each side of a date that decide its tense.
 _WINDOW = 60
 
@@ -61,6 +66,9 @@ def clause_tense(text: str, start: int, end: int) -> str | None:
     clause = _CLAUSE_START.search(text, end, right_limit)
     if clause:
         right_limit = clause.start()
+    attribution = _ATTRIBUTION.search(text, end, right_limit)
+    if attribution and _FUTURE.search(text, left_limit, start) is not None:
+        right_limit = attribution.start()
     best: tuple[int, bool] | None = None
     for pattern, future in ((_FUTURE, True), (_PAST, False)):
         for found in pattern.finditer(text, left_limit, start):
