@@ -96,3 +96,40 @@ def test_resolve_quarters_without_year_by_tense(text: str, value: str) -> None:
 def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> None:
     """A year after a sentence-initial preposition or an article is still a year."""
     assert [m.text for m in find_dates(text, WEDNESDAY)] == [written]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Shops were busy before Christmas.", "Christmas", "2024-12-25"),
+        ("Markets close early on Christmas Eve.", "Christmas Eve", "2024-12-24"),
+        ("The law takes effect on New Year's Day.", "New Year's Day", "2025-01-01"),
+        ("He was arrested on Christmas Eve 2018.", "Christmas Eve 2018", "2018-12-24"),
+        ("The rebels attacked on Good Friday.", "Good Friday", "2024-03-29"),
+        ("The attack happened on Easter Sunday.", "Easter Sunday", "2024-03-31"),
+        ("Families gathered for Thanksgiving.", "Thanksgiving", "2024-11-28"),
+        ("Stores will open on Labor Day.", "Labor Day", "2025-09-01"),
+        ("Crowds marched on Bastille Day.", "Bastille Day", "2024-07-14"),
+        ("Talks will resume after Easter.", "Easter", "2025-04-20"),
+    ],
+)
+def test_resolve_holidays(text: str, written: str, value: str) -> None:
+    """Holidays are days of the calendar (Easter by the computus, Thanksgiving by weekday), placed by tense."""
+    assert _only(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT if "20" in written else DateSource.RELATIVE)
+
+
+@pytest.mark.parametrize(
+    "text", ["Christmas sales rose 4 percent.", "Halloween costumes sold out.", "The Easter Rising failed."]
+)
+def test_holiday_as_modifier_or_name_is_no_date(text: str) -> None:
+    """A holiday used as a modifier ("Christmas sales") or in a name ("the Easter Rising") is no date."""
+    assert find_dates(text, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [("The company was founded in the late 19th century.", "the late 19th century", "18")],
+)
+def test_century_with_modifier(text: str, written: str, value: str) -> None:
+    """'the late 19th century' is one expression, the 19th century."""
+    assert _only(text, WEDNESDAY, written)[0] == value

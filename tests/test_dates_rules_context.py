@@ -28,6 +28,8 @@ def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSour
         ("Such crises happened in the past.", "the past", "PAST_REF"),
         ("Prices may rise in the future.", "the future", "FUTURE_REF"),
         ("Today's world is different.", "Today", "PRESENT_REF"),
+        ("The plan will be sent to governments very soon.", "very soon", "FUTURE_REF"),
+        ("Prices should fall soon, analysts said.", "soon", "FUTURE_REF"),
     ],
 )
 def test_resolve_references(text: str, written: str, value: str) -> None:
@@ -63,3 +65,28 @@ def test_resolve_anaphora_takes_the_finest_story_date() -> None:
         ("That month", "2019-05", DateSource.CONTEXT),
         ("That week", "2019-W18", DateSource.CONTEXT),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He soon left the party.", "Talks will resume as soon as possible.", "Soon after, the army arrived."],
+)
+def test_soon_in_other_phrases_is_no_date(text: str) -> None:
+    """'soon' told in the past, 'as soon as' and 'soon after' are not FUTURE_REF."""
+    assert find_dates(text, WEDNESDAY) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        (
+            "GM lost $2 billion in the last quarter of 2005 and $8 billion for the entire year.",
+            "the entire year",
+            "2005",
+        ),
+        ("Full-year profit rose 5 percent.", "Full-year", "2024"),
+    ],
+)
+def test_whole_year_is_the_story_year(text: str, written: str, value: str) -> None:
+    """'the entire year', 'full-year' mean the year the story reports on, else the article's."""
+    assert _only(text, WEDNESDAY, written)[0] == value

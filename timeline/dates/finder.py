@@ -44,6 +44,13 @@ _RELATIVE_YEAR = (
     r"[^\S\n]+(?:fiscal[^\S\n]+)?year"
 )
 
+#: Holidays whose day a rule can compute, by the calendar or from Easter.
+_HOLIDAYS = (
+    r"Christmas(?:[^\S\n]+(?:Day|Eve))?|New[^\S\n]+Year['’]s[^\S\n]+(?:Day|Eve)|Boxing[^\S\n]+Day|Valentine['’]s[^\S\n]+Day"
+    r"|Halloween|Thanksgiving(?:[^\S\n]+Day)?|Easter(?:[^\S\n]+(?:Sunday|Monday|Day))?|Good[^\S\n]+Friday"
+    r"|Labou?r[^\S\n]+Day|Memorial[^\S\n]+Day|Bastille[^\S\n]+Day|Guy[^\S\n]+Fawkes[^\S\n]+Night"
+)
+
 #: (kind, pattern) in priority order: on equal extent, the earlier kind wins.
 _PATTERNS: tuple[tuple[str, str], ...] = (
     ("full_mdy", rf"{_B}(?:(?P<wd>{_WEEKDAYS}),?[^\S\n]+)?{_MON}[^\S\n]+{_DAY},?[^\S\n]+{_YEAR}"),
@@ -79,7 +86,16 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_B}(?:[Tt]he[^\S\n]+)?(?:(?P<mod>{_cap('early|mid|late')})(?:[^\S\n]|-)+)?"
         r"(?:(?P<full>1[6-9]\d0|20\d0)|['’]?(?P<short>\d0))['’]?s(?!\w)",
     ),
-    ("century", rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)(?:[^\S\n]|-)+century(?!\w)"),
+    (
+        "holiday",
+        rf"{_B}(?:(?P<mod>{_cap('last|next|this')})[^\S\n]+)?(?P<holiday>{_HOLIDAYS})(?![\w-])"
+        rf"(?:,?[^\S\n]+{_YEAR})?",
+    ),
+    (
+        "century",
+        rf"{_B}(?:[Tt]he[^\S\n]+)?(?:(?P<mod>{_cap('early|mid|late')})(?:[^\S\n]|-)+)?"
+        r"(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th)(?:[^\S\n]|-)+century(?!\w)",
+    ),
     # The second year of a range ("1990-1995") follows a hyphen.
     ("year", rf"(?:{_B}|(?<=\d{{4}}[-–]))(?:(?P<mod>{_YEAR_MODS})(?:[^\S\n]|-)+|(?P<fy>FY\s?))?{_YEAR}"),
     ("year_short", r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])"),
@@ -137,6 +153,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_B}(?P<ref>{_cap('now|currently|recently|nowadays|presently|at present|more recently|until recently')}"
         rf"|(?:{_cap('the')}[^\S\n]+)?(?:near|distant|recent)[^\S\n]+(?:future|past|term)"
         r"|[Tt]he[^\S\n]+(?:long|short|medium)[^\S\n]+term|[Tt]he[^\S\n]+(?:future|present|time[^\S\n]+being)|recent[^\S\n]+years|recent"
+        r"|(?:[Vv]ery[^\S\n]+)?soon"
         r"|[Tt]he[^\S\n]+past(?![^\S\n]+(?:\w+[^\S\n]+)?(?:days?|weeks?|months?|years?|decades?|centur\w+|quarters?|week\w*)\b))"
         r"(?![\w-])",
     ),
@@ -148,7 +165,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         r"|(?:[Tt]he[^\S\n]+)?same[^\S\n]+(?:day|week|month|year)"
         r"|[Tt]he[^\S\n]+day(?![^\S\n]+(?:before|after|of|when|that|which|in|on|to|and|the|a|an|he|she|it|they"
         r"|we|his|her|its|their)\b)"
-        r"|(?:[Ll]ater?|[Ee]arl(?:y|ier))[^\S\n]+in[^\S\n]+the[^\S\n]+day)(?![\w-])",
+        r"|(?:[Ll]ater?|[Ee]arl(?:y|ier))[^\S\n]+in[^\S\n]+the[^\S\n]+day"
+        # "a loss of $8.6 billion for the entire year": the year the story is about.
+        r"|(?:[Tt]he[^\S\n]+)?(?:[Ee]ntire|[Ww]hole|[Ff]ull)(?:[^\S\n]|-)year)(?![\w-])",
     ),
 )
 
@@ -171,6 +190,10 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "half": ("half",),
     "season": ("spring", "summer", "autumn", "fall", "winter"),
     "decade": (_DIGIT,),
+    "holiday": (
+        *("christmas", "new year", "boxing", "valentine", "halloween", "thanksgiving", "easter", "good friday"),
+        *("labor day", "labour day", "memorial day", "bastille", "fawkes"),
+    ),
     "century": ("century",),
     "year": (_DIGIT,),
     "year_short": (_DIGIT,),
@@ -184,7 +207,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "part_of_day": ("morning", "afternoon", "evening", "night"),
     "weekday": ("day",),
     "weekend": ("weekend",),
-    "reference": ("now", "current", "recent", "present", "past", "future", "term", "time"),
+    "reference": ("now", "current", "recent", "present", "past", "future", "term", "time", "soon"),
     "anaphora": ("time", "point", "day", "week", "month", "year"),
 }
 _COMPILED = tuple((kind, re.compile(pattern), _NEEDS[kind]) for kind, pattern in _PATTERNS)
@@ -195,7 +218,8 @@ _PRIORITY = {kind: rank for rank, (kind, _) in enumerate(_PATTERNS)}
 #: Cheap test that a text can hold a date at all: a digit, a capital month/day name or a time word.
 _PREFILTER = re.compile(
     r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|day|week|month|year|quarter|half|now|current|recent"
-    r"|today|tomorrow|time|past|future|term|spring|summer|autumn|fall|winter|centur|morning|evening|night|'|’",
+    r"|today|tomorrow|time|past|future|term|spring|summer|autumn|fall|winter|centur|morning|evening|night|'|’"
+    r"|soon|christmas|easter|halloween|thanksgiving",
     re.IGNORECASE,
 )
 
@@ -237,6 +261,19 @@ _GAME_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
+#: Nouns after a bare holiday that make it a modifier ("Christmas sales"), or a name ("Easter Island").
+_HOLIDAY_MODIFIES = re.compile(
+    r"[^\S\n]+(?:[A-Z]|sales|shopping|shoppers|season|holidays?|period|trees?|lights|cards?|presents?|gifts?|markets?"
+    r"|part(?:y|ies)|dinners?|lunch|music|carols?|decorations|spending|trading|rush|eggs?|bunny|parades?|specials?)"
+)
+_HOLIDAY_LEAD = frozenset(
+    {
+        *("on", "at", "before", "after", "since", "until", "till", "by"),
+        *("for", "over", "around", "during", "from", "through"),
+    }
+)
+#: Words around "soon" that make it part of another phrase ("as soon as", "soon after").
+_SOON_AFTER = re.compile(r"[^\S\n]+(?:after|afterwards|as|thereafter|enough|to)\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)(?:[^\S\n]|-)*$")
 _QUANTITY_AFTER = re.compile(
     r"[^\S\n]*(?:%|percent|per[^\S\n]+cent|people|persons|jobs|workers|employees|staff|cars|vehicles|units|shares|dealers"
@@ -351,6 +388,14 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
     if kind == "season" and match.group("season").lower() == "fall":
         # "fall" alone is mostly the verb; it is the season with a modifier or a year.
         return match.group("mod") is not None or match.group("year") is not None
+    if kind == "holiday" and match.group("mod") is None and match.group("year") is None:
+        # A bare holiday is a date after a preposition ("before Christmas"); otherwise mostly a modifier or a name.
+        if _word_before(text, match.start()) not in _HOLIDAY_LEAD:
+            return False
+        return not _HOLIDAY_MODIFIES.match(text, match.end())
+    if kind == "reference" and match.group("ref").lower().endswith("soon"):
+        lead_in = _word_before(text, match.start()) in {"as", "too", "how"}
+        return not lead_in and not _SOON_AFTER.match(text, match.end())
     if kind == "reference" and match.group("ref") == "recent":
         # "the most recent model": an ordering of things, not a time.
         return _word_before(text, match.start()) not in {"most", "more", "least"}

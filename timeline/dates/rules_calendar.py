@@ -93,6 +93,82 @@ def _month_day(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.day_value(nearest), DateSource.RELATIVE
 
 
+#: Holidays on the same day every year: (month, day).
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
+    "bastille day": (7, 14), "guy fawkes night": (11, 5),
+}  # fmt: skip
+#: Days from Easter Sunday.
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2}
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The ``nth`` (1-based; -1 for the last) ``weekday`` (Monday 0) of a month."""
+    if nth < 0:
+        last = tx.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def holiday_day(name: str, year: int) -> dt.date | None:
+    """The day of a holiday (lower-case, single-spaced, straight apostrophe) in ``year``, or None if unknown."""
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    if name in _EASTER_OFFSETS:
+        return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if name in {"labor day", "labour day"}:
+        return _nth_weekday(year, 9, 0, 1)
+    if name == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    return None
+
+
+def _holiday(candidate: Candidate, context: Context) -> Resolved | None:
+    name = " ".join(lower(candidate, "holiday").replace("’", "'").split())
+    if candidate.group("year"):
+        day = holiday_day(name, int(candidate.group("year") or "0"))
+        return (tx.day_value(day), DateSource.EXPLICIT) if day else None
+    base = context.article_date
+    options = [d for year in (base.year - 1, base.year, base.year + 1) if (d := holiday_day(name, year))]
+    if not options:
+        return None
+    mod = lower(candidate, "mod")
+    if mod == "last":
+        chosen = max(d for d in options if d < base)
+    elif mod == "next":
+        chosen = min(d for d in options if d > base)
+    elif mod == "this":
+        chosen = next(d for d in options if d.year == base.year)
+    else:
+        # Like a day written without a year: by tense, else the nearest.
+        tense = context.tense(candidate)
+        before, after = [d for d in options if d <= base], [d for d in options if d >= base]
+        if tense == "past" and before:
+            chosen = max(before)
+        elif tense == "future" and after:
+            chosen = min(after)
+        else:
+            chosen = min(options, key=lambda d: (abs((d - base).days), d < base))
+    return tx.day_value(chosen), DateSource.RELATIVE
+
+
 def _month_year(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.month_value(int(candidate.group("year") or "0"), _month_of(candidate)), DateSource.EXPLICIT
 
@@ -276,6 +352,7 @@ RULES: dict[str, Rule] = {
     "season": _season,
     "decade": _decade,
     "century": _century,
+    "holiday": _holiday,
     "year": _year,
     "year_short": _year_short,
 }

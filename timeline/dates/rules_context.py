@@ -54,6 +54,9 @@ def _one_year_before(value: TimexValue) -> TimexValue | None:
 
 def _reference(candidate: Candidate, context: Context) -> Resolved | None:
     phrase = " ".join(lower(candidate, "ref").split())
+    if phrase.endswith("soon"):
+        # "soon" looks forward from the moment told; in a past narrative it is no reference to now.
+        return (tx.reference_value("FUTURE_REF"), DateSource.RELATIVE) if context.tense(candidate) != "past" else None
     if phrase in _PRESENT:
         name = "PRESENT_REF"
     elif phrase in _FUTURE or phrase.endswith("term"):
@@ -70,6 +73,9 @@ def _anaphora(candidate: Candidate, context: Context) -> Resolved | None:
         if context.last_day is not None:
             return context.last_day, DateSource.CONTEXT
         return tx.day_value(context.article_date), DateSource.RELATIVE
+    phrase = phrase.replace("full-year", "full year")
+    if phrase.split()[-2:-1] in (["entire"], ["whole"], ["full"]) and context.latest_within(Precision.YEAR) is None:
+        return tx.year_value(context.article_date.year), DateSource.RELATIVE
     if last is None or last.start is None:
         return tx.reference_value("PAST_REF"), DateSource.RELATIVE
     # "that month", "the same year": the story's last date, at the precision the phrase names.
