@@ -84,6 +84,9 @@ def test_find_candidates_in_text_order_without_overlap() -> None:
         "Organisers of the March for Jobs rally counted 5,000 people.",
         "The hosts equalised in the second half and won on penalties.",
         "He threw a touchdown pass in the fourth quarter.",
+        "The building has 1999 rooms.",
+        "Nearly 2000 homes lost power.",
+        "The first half of the match was dull.",
     ],
 )
 def test_resolve_no_false_dates(text: str) -> None:

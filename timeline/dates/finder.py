@@ -274,6 +274,15 @@ _HOLIDAY_LEAD = frozenset(
 )
 #: Words around "soon" that make it part of another phrase ("as soon as", "soon after").
 _SOON_AFTER = re.compile(r"[^\S\n]+(?:after|afterwards|as|thereafter|enough|to)\b")
+#: Words before a number that count things ("has 1999 rooms", "nearly 2000 homes").
+_COUNT_LEAD = frozenset(
+    {
+        *("has", "have", "had", "with", "about", "some", "nearly", "almost", "roughly", "approximately", "than"),
+        *("only", "just", "employs", "employ", "hired", "cut", "sold", "killed", "built", "added", "lost"),
+    }
+)
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
+_OF_AFTER = re.compile(r"[^\S\n]+of\b")
 _WORD_BEFORE = re.compile(r"([\w.]+)(?:[^\S\n]|-)*$")
 _QUANTITY_AFTER = re.compile(
     r"[^\S\n]*(?:%|percent|per[^\S\n]+cent|people|persons|jobs|workers|employees|staff|cars|vehicles|units|shares|dealers"
@@ -381,8 +390,14 @@ def _keep(kind: str, match: re.Match[str], text: str) -> bool:
             return False
         if _inside_name(text, match, before):
             return False
+        if before in _COUNT_LEAD and _LOWER_WORD_AFTER.match(text, match.end()):
+            # "has 1999 rooms", "nearly 2000 homes": a count of things.
+            return False
         return not _QUANTITY_AFTER.match(text, match.end())
     if kind in {"half", "quarter"} and match.group("year") is None and match.group("rel") is None:
+        if _OF_AFTER.match(text, match.end()):
+            # "the first half of the 20th century", "the last quarter of the match": a part of something else.
+            return False
         # "equalised in the second half": with no year said, a half or quarter in a sentence about a game is the game's.
         return not _GAME_WORDS.search(_sentence_of(text, match.start(), match.end()))
     if kind == "season" and match.group("season").lower() == "fall":

@@ -6,7 +6,7 @@ import re
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|going\s+to|is\s+to|are\s+to|scheduled|schedules|expected|expects|expect|plans?\s+to|"
-    r"planned|planning|intends?|set\s+to|(?:is|are)\s+due|due\s+(?:on|in|by)|upcoming|until|till|would|could|might|"
+    r"planned|planning|intends?|set\s+(?:to|for)|(?:is|are)\s+due|due\s+(?:on|in|by)|upcoming|until|till|would|could|might|"
     r"hopes?\s+to|aims?\s+to|slated|"
     # "was due to take effect in March"; "due to" before a noun gives a cause, not a time.
     r"due\s+to\s+(?:be|take|start|begin|open|close|end|expire|arrive|launch|resume|return|meet|vote|sign|finish|run"
@@ -33,8 +33,12 @@ _PAST = re.compile(
 _SENTENCE_END = re.compile(r"[.!?\n]")
 #: Where a new clause starts after the date: its verbs tell of another event ("won on Saturday and will play ...").
 _CLAUSE_START = re.compile(r"[;]|\b(?:and|but|while|whereas)\b")
-#: A deadline word just before the date ("by June", "until Friday") looks forward on its own.
-_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+#: A deadline word just before the date ("by June", "until Friday", "postponed to Saturday") looks forward on its own.
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|before|(?:postponed|delayed|moved|deferred|adjourned|rescheduled|pushed\s+back|put\s+off)"
+    r"\s+(?:to|until|till|for))\s+(?:early\s+|late\s+|mid-?)?$",
+    re.IGNORECASE,
+)
 #: A closing attribution ("…, officials said.") tells when it was said, not when the thing happens.
 _ATTRIBUTION = re.compile(
     r",\s*(?:[\w’'.-]+\s+){0,5}?(?:said|says|told|added|reported|announced|according\s+to)\b[^,]{0,60}$",
