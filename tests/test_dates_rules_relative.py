@@ -95,3 +95,29 @@ def test_resolve_parts_of_day(text: str, written: str, value: str) -> None:
 def test_resolve_held_out_sentences(text: str, article_date: dt.date, expected: list[tuple[str, str]]) -> None:
     """Past participles, 'MONTH last year', day offsets from a year, and 'the day [that]' clauses."""
     assert [(m.text, m.timex.value) for m in find_dates(text, article_date)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In the 1990s, the town boomed. By the end of the decade, it had 10,000 people.",
+            [("the 1990s", "199"), ("the end of the decade", "199")],
+        ),
+        (
+            "The company was founded in 2008. By the end of the year, it had ten staff.",
+            [("2008", "2008"), ("the end of the year", "2008")],
+        ),
+        (
+            "Sales rose in 2018. Profits will double by the end of the year.",
+            [("2018", "2018"), ("the end of the year", "2024")],
+        ),
+        (
+            "The firm was founded in 1998. Earlier that year, its founder had left.",
+            [("1998", "1998"), ("Earlier that year", "1998")],
+        ),
+    ],
+)
+def test_edges_told_in_the_past_follow_the_story(text: str, expected: list[tuple[str, str]]) -> None:
+    """'the end of the decade' told in the past after a date of another decade is that decade's; else now's."""
+    assert [(m.text, m.timex.value) for m in find_dates(text, WEDNESDAY)] == expected

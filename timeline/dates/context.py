@@ -58,9 +58,9 @@ class Context:
         """Whether the expression's clause speaks of the future."""
         return speaks_of_future(self.text, candidate.start, candidate.end)
 
-    def tense(self, candidate: Candidate) -> str | None:
-        """ "future", "past", or None when the clause does not tell."""
-        return clause_tense(self.text, candidate.start, candidate.end)
+    def tense(self, candidate: Candidate, deadline: bool = True) -> str | None:
+        """ "future", "past", or None when the clause does not tell (see :func:`clause_tense`)."""
+        return clause_tense(self.text, candidate.start, candidate.end, deadline)
 
 
 def lower(candidate: Candidate, name: str) -> str:

@@ -106,7 +106,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ),
     (
         "earlier_this",
-        rf"{_B}(?P<edge>{_cap('earlier|later|early|late')})[^\S\n]+(?:(?P<rel>this|last|next)|in[^\S\n]+the)[^\S\n]+"
+        rf"{_B}(?P<edge>{_cap('earlier|later|early|late')})[^\S\n]+(?:(?P<rel>this|last|next|that)|in[^\S\n]+the)[^\S\n]+"
         r"(?P<unit>year|month|week|decade|quarter)(?!\w)",
     ),
     (

@@ -48,14 +48,30 @@ def _edge(candidate: Candidate, context: Context) -> Resolved | None:
     amount = {"last": -1, "next": 1}.get(rel, 0)
     base = context.article_date
     source = DateSource.RELATIVE
-    if rel == "that":
+    if rel == "that" or (rel == "the" and _story_unit_told_in_past(candidate, context, unit)):
         base, source = story_anchor(context, unit)
     return shift(tx.day_value(base), unit, amount, base), source
+
+
+def _story_unit_told_in_past(candidate: Candidate, context: Context, unit: Precision) -> bool:
+    """Whether "the end of the decade" means the story's: a past clause after a date of that unit other than now's.
+
+    "In the 1990s the town boomed; by the end of the decade ..." is the 1990s; "the end of the year" in a
+    story of the present is the article's year.
+    """
+    anchor = context.latest_within(unit)
+    if anchor is None or anchor.start is None or context.tense(candidate, deadline=False) != "past":
+        return False
+    return shift(anchor, unit, 0, anchor.start).value != shift(anchor, unit, 0, context.article_date).value
 
 
 def _earlier_this(candidate: Candidate, context: Context) -> Resolved | None:
     unit = UNIT[lower(candidate, "unit")]
     amount = {"last": -1, "next": 1}.get(lower(candidate, "rel"), 0)
+    if lower(candidate, "rel") == "that":
+        # "earlier that year": the story's year.
+        base, source = story_anchor(context, unit)
+        return shift(tx.day_value(base), unit, 0, base), source
     base = context.article_date
     return shift(tx.day_value(base), unit, amount, base), DateSource.RELATIVE
 

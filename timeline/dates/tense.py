@@ -56,9 +56,13 @@ def speaks_of_future(text: str, start: int, end: int) -> bool:
     return clause_tense(text, start, end) == "future"
 
 
-def clause_tense(text: str, start: int, end: int) -> str | None:
-    """ "future", "past", or None when no marker near ``text[start:end]`` tells."""
-    if _DEADLINE.search(text, max(0, start - 20), start):
+def clause_tense(text: str, start: int, end: int, deadline: bool = True) -> str | None:
+    """ "future", "past", or None when no marker near ``text[start:end]`` tells.
+
+    With ``deadline`` false, a deadline word before the date ("by the end of the decade, it had ...") does not
+    decide alone: the verbs do.
+    """
+    if deadline and _DEADLINE.search(text, max(0, start - 20), start):
         return "future"
     left_limit = max(0, start - _WINDOW)
     for found in _SENTENCE_END.finditer(text, left_limit, start):
