@@ -121,3 +121,9 @@ def test_resolve_held_out_sentences(text: str, article_date: dt.date, expected: 
 def test_edges_told_in_the_past_follow_the_story(text: str, expected: list[tuple[str, str]]) -> None:
     """'the end of the decade' told in the past after a date of another decade is that decade's; else now's."""
     assert [(m.text, m.timex.value) for m in find_dates(text, WEDNESDAY)] == expected
+
+
+@pytest.mark.parametrize(("article_date", "value"), [(dt.date(2013, 12, 30), "2014"), (dt.date(2014, 1, 3), "2014")])
+def test_the_new_year(article_date: dt.date, value: str) -> None:
+    """'the new year' is the year about to begin late in a year, the one just begun early in it."""
+    assert _only("Work will start in the new year.", article_date, "the new year")[0] == value

@@ -119,6 +119,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_B}(?:(?P<the>[Tt]he)[^\S\n]+)?(?P<rel>{_cap('last|this|next|past|coming|current|previous|following|prior')})"
         r"[^\S\n]+(?P<unit>week|weekend|month|year|decade|century|quarter|day)(?![\w-])",
     ),
+    ("new_year", rf"{_B}[Tt]he[^\S\n]+new[^\S\n]+year(?![\w'’-])"),
     (
         "year_previous",
         rf"{_B}(?P<the>[Tt]he)[^\S\n]+(?P<unit>year|month|week|day)[^\S\n]+(?P<rel>previous|before|after)"
@@ -201,6 +202,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "earlier_this": ("earl", "late"),
     "same_period": ("same",),
     "unit": ("week", "month", "year", "decade", "century", "quarter", "day"),
+    "new_year": ("new year",),
     "year_previous": ("previous", "before", "after"),
     "ago": ("ago", "earlier", "later", "before"),
     "deictic": ("today", "yesterday", "tomorrow"),

@@ -76,6 +76,12 @@ def _earlier_this(candidate: Candidate, context: Context) -> Resolved | None:
     return shift(tx.day_value(base), unit, amount, base), DateSource.RELATIVE
 
 
+def _new_year(candidate: Candidate, context: Context) -> Resolved | None:
+    # Late in a year, "the new year" is the one about to begin; early in it, the one just begun.
+    base = context.article_date
+    return tx.year_value(base.year + (1 if base.month >= 10 else 0)), DateSource.RELATIVE
+
+
 def _ago(candidate: Candidate, context: Context) -> Resolved | None:
     count = _NUMBER_WORDS.get(lower(candidate, "n")) or int(candidate.group("n") or "1")
     unit = UNIT[lower(candidate, "unit")]
@@ -158,6 +164,7 @@ RULES: dict[str, Rule] = {
     "earlier_this": _earlier_this,
     "unit": _unit,
     "ago": _ago,
+    "new_year": _new_year,
     "deictic": _deictic,
     "part_of_day": _part_of_day,
     "weekday": _weekday,
