@@ -127,3 +127,16 @@ def test_edges_told_in_the_past_follow_the_story(text: str, expected: list[tuple
 def test_the_new_year(article_date: dt.date, value: str) -> None:
     """'the new year' is the year about to begin late in a year, the one just begun early in it."""
     assert _only("Work will start in the new year.", article_date, "the new year")[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Profit will rise this fiscal year.", "this fiscal year", "FY2024"),
+        ("The budget for the next fiscal year was cut.", "the next fiscal year", "FY2025"),
+        ("Sales fell in the previous financial year.", "the previous financial year", "FY2023"),
+    ],
+)
+def test_relative_fiscal_years(text: str, written: str, value: str) -> None:
+    """'this/next/previous fiscal year' are fiscal years counted from the article's year."""
+    assert _only(text, WEDNESDAY, written)[0] == value

@@ -119,6 +119,11 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
         rf"{_B}(?:(?P<the>[Tt]he)[^\S\n]+)?(?P<rel>{_cap('last|this|next|past|coming|current|previous|following|prior')})"
         r"[^\S\n]+(?P<unit>week|weekend|month|year|decade|century|quarter|day)(?![\w-])",
     ),
+    (
+        "fiscal_year",
+        rf"{_B}(?:[Tt]he[^\S\n]+)?(?P<rel>{_cap('this|last|next|current|previous|coming|past')})[^\S\n]+"
+        r"(?:fiscal|financial)[^\S\n]+year(?![\w-])",
+    ),
     ("new_year", rf"{_B}[Tt]he[^\S\n]+new[^\S\n]+year(?![\w'’-])"),
     (
         "year_previous",
@@ -203,6 +208,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "same_period": ("same",),
     "unit": ("week", "month", "year", "decade", "century", "quarter", "day"),
     "new_year": ("new year",),
+    "fiscal_year": ("fiscal", "financial"),
     "year_previous": ("previous", "before", "after"),
     "ago": ("ago", "earlier", "later", "before"),
     "deictic": ("today", "yesterday", "tomorrow"),

@@ -76,6 +76,12 @@ def _earlier_this(candidate: Candidate, context: Context) -> Resolved | None:
     return shift(tx.day_value(base), unit, amount, base), DateSource.RELATIVE
 
 
+def _fiscal_year(candidate: Candidate, context: Context) -> Resolved | None:
+    # Numbered by the calendar year of the article, the usual reading when the fiscal calendar is not told.
+    offset = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(lower(candidate, "rel"), 0)
+    return tx.fiscal_year_value(context.article_date.year + offset), DateSource.RELATIVE
+
+
 def _new_year(candidate: Candidate, context: Context) -> Resolved | None:
     # Late in a year, "the new year" is the one about to begin; early in it, the one just begun.
     base = context.article_date
@@ -165,6 +171,7 @@ RULES: dict[str, Rule] = {
     "unit": _unit,
     "ago": _ago,
     "new_year": _new_year,
+    "fiscal_year": _fiscal_year,
     "deictic": _deictic,
     "part_of_day": _part_of_day,
     "weekday": _weekday,
