@@ -10,6 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from timeline.types import DateSource
+
 PROJECT = Path(__file__).resolve().parent.parent
 SEEDS = PROJECT / "seeds"
 SEED_FILE = SEEDS / "000_5a3daf5ba3e2a772.txt"
@@ -31,6 +33,15 @@ def doc_with_entities(text: str, ents: list[tuple[str, str]]) -> Doc:
         spans.append(span)
     doc.ents = spans
     return doc
+
+
+def only_date(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
+    """The TIMEX3 value and source of the one date mention written ``written`` in ``text``."""
+    from timeline.dates import find_dates
+
+    found = [m for m in find_dates(text, article_date) if m.text == written]
+    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
+    return found[0].timex.value, found[0].source
 
 
 @pytest.fixture(autouse=True)

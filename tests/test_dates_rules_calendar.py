@@ -6,17 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import only_date
 from timeline.dates import find_dates
 from timeline.types import DateSource
 
 WEDNESDAY = dt.date(2024, 12, 4)
-
-
-def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
-    """The value and source of the one mention written ``written`` in ``text``."""
-    found = [m for m in find_dates(text, article_date) if m.text == written]
-    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
-    return found[0].timex.value, found[0].source
 
 
 @pytest.mark.parametrize(
@@ -40,7 +34,7 @@ def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSour
 )
 def test_resolve_months_without_year(text: str, article_date: dt.date, written: str, value: str) -> None:
     """A month and day, or a month alone, is placed near the article date by tense."""
-    assert _only(text, article_date, written) == (value, DateSource.RELATIVE)
+    assert only_date(text, article_date, written) == (value, DateSource.RELATIVE)
 
 
 @pytest.mark.parametrize(
@@ -70,7 +64,7 @@ def test_resolve_months_without_year(text: str, article_date: dt.date, written: 
 )
 def test_resolve_periods(written: str, value: str, source: DateSource) -> None:
     """Quarters, halves, seasons, decades, centuries, fiscal years and full dates keep their precision."""
-    assert _only(f"Profits grew in {written}, the report showed.", WEDNESDAY, written) == (value, source)
+    assert only_date(f"Profits grew in {written}, the report showed.", WEDNESDAY, written) == (value, source)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +109,10 @@ def test_resolve_years_beside_capitals_and_articles(text: str, written: str) -> 
 )
 def test_resolve_holidays(text: str, written: str, value: str) -> None:
     """Holidays are days of the calendar (Easter by the computus, Thanksgiving by weekday), placed by tense."""
-    assert _only(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT if "20" in written else DateSource.RELATIVE)
+    assert only_date(text, WEDNESDAY, written) == (
+        value,
+        DateSource.EXPLICIT if "20" in written else DateSource.RELATIVE,
+    )
 
 
 @pytest.mark.parametrize(
@@ -132,4 +129,4 @@ def test_holiday_as_modifier_or_name_is_no_date(text: str) -> None:
 )
 def test_century_with_modifier(text: str, written: str, value: str) -> None:
     """'the late 19th century' is one expression, the 19th century."""
-    assert _only(text, WEDNESDAY, written)[0] == value
+    assert only_date(text, WEDNESDAY, written)[0] == value

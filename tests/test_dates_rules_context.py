@@ -6,17 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import only_date
 from timeline.dates import find_dates
 from timeline.types import DateSource
 
 WEDNESDAY = dt.date(2024, 12, 4)
-
-
-def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
-    """The value and source of the one mention written ``written`` in ``text``."""
-    found = [m for m in find_dates(text, article_date) if m.text == written]
-    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
-    return found[0].timex.value, found[0].source
 
 
 @pytest.mark.parametrize(
@@ -53,7 +47,7 @@ def test_resolve_references(text: str, written: str, value: str) -> None:
 )
 def test_resolve_anaphora_against_story_date(text: str, written: str, value: str) -> None:
     """Anaphora resolve against the story's last date, not the article date, with source CONTEXT."""
-    assert _only(text, WEDNESDAY, written) == (value, DateSource.CONTEXT)
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.CONTEXT)
 
 
 def test_resolve_anaphora_takes_the_finest_story_date() -> None:
@@ -89,4 +83,4 @@ def test_soon_in_other_phrases_is_no_date(text: str) -> None:
 )
 def test_whole_year_is_the_story_year(text: str, written: str, value: str) -> None:
     """'the entire year', 'full-year' mean the year the story reports on, else the article's."""
-    assert _only(text, WEDNESDAY, written)[0] == value
+    assert only_date(text, WEDNESDAY, written)[0] == value

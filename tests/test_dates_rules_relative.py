@@ -6,17 +6,11 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import only_date
 from timeline.dates import find_dates
 from timeline.types import DateSource
 
 WEDNESDAY = dt.date(2024, 12, 4)
-
-
-def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSource]:
-    """The value and source of the one mention written ``written`` in ``text``."""
-    found = [m for m in find_dates(text, article_date) if m.text == written]
-    assert len(found) == 1, [(m.text, m.timex.value) for m in find_dates(text, article_date)]
-    return found[0].timex.value, found[0].source
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,7 @@ def _only(text: str, article_date: dt.date, written: str) -> tuple[str, DateSour
 )
 def test_resolve_weekdays_by_tense(text: str, written: str, value: str) -> None:
     """Past tense takes the latest such day on or before the article date, future the next one."""
-    assert _only(text, WEDNESDAY, written) == (value, DateSource.RELATIVE)
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.RELATIVE)
 
 
 @pytest.mark.parametrize(
@@ -63,7 +57,7 @@ def test_resolve_weekdays_by_tense(text: str, written: str, value: str) -> None:
 )
 def test_resolve_relative_units(written: str, value: str) -> None:
     """'last/this/next' units, deictic days and 'ago' count from the article date."""
-    assert _only(f"It was decided {written}, officials said.", WEDNESDAY, written) == (value, DateSource.RELATIVE)
+    assert only_date(f"It was decided {written}, officials said.", WEDNESDAY, written) == (value, DateSource.RELATIVE)
 
 
 @pytest.mark.parametrize(
@@ -126,7 +120,7 @@ def test_edges_told_in_the_past_follow_the_story(text: str, expected: list[tuple
 @pytest.mark.parametrize(("article_date", "value"), [(dt.date(2013, 12, 30), "2014"), (dt.date(2014, 1, 3), "2014")])
 def test_the_new_year(article_date: dt.date, value: str) -> None:
     """'the new year' is the year about to begin late in a year, the one just begun early in it."""
-    assert _only("Work will start in the new year.", article_date, "the new year")[0] == value
+    assert only_date("Work will start in the new year.", article_date, "the new year")[0] == value
 
 
 @pytest.mark.parametrize(
@@ -139,4 +133,4 @@ def test_the_new_year(article_date: dt.date, value: str) -> None:
 )
 def test_relative_fiscal_years(text: str, written: str, value: str) -> None:
     """'this/next/previous fiscal year' are fiscal years counted from the article's year."""
-    assert _only(text, WEDNESDAY, written)[0] == value
+    assert only_date(text, WEDNESDAY, written)[0] == value
