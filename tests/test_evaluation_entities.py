@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from timeline.corpora import AnnotatedDocument, GoldEntity
-from timeline.evaluation.entities import Scores, run, score_document
+from timeline.evaluation.entities import TypedTallies, run, score_document
 from timeline.types import EntityMention, EntityType
 
 
@@ -24,7 +24,7 @@ def test_evaluation_entities_typed_overlap_counts() -> None:
         EntityMention(40, 45, "x", EntityType.LOCATION, "x", standalone=False),
         EntityMention(60, 65, "x", EntityType.LOCATION, "x"),
     ]
-    scores = Scores()
+    scores = TypedTallies()
     score_document(document, mentions, scores)
     assert (scores.overall.predicted, scores.overall.correct, scores.overall.gold, scores.overall.found) == (2, 1, 2, 1)
     assert scores.by_type[EntityType.PERSON].f1 == 1.0

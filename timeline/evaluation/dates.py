@@ -15,6 +15,7 @@ from pathlib import Path
 
 from timeline.corpora import AnnotatedDocument, GoldTimex, read_corpus
 from timeline.dates import find_dates
+from timeline.evaluation.scores import score
 from timeline.types import DateMention
 
 #: Characters of text shown on each side of an error.
@@ -35,23 +36,6 @@ class Counts:
     predicted_value: int = 0
     documents: int = 0
     skipped: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Scores:
-    """Precision, recall and F1 of one kind of match."""
-
-    precision: float
-    recall: float
-    f1: float
-
-
-def score(matched_predicted: int, predicted: int, matched_gold: int, gold: int) -> Scores:
-    """P, R and F1 from the matched counts on each side; 0 where a side is empty."""
-    precision = matched_predicted / predicted if predicted else 0.0
-    recall = matched_gold / gold if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1)
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:

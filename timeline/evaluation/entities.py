@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from timeline.corpora import AnnotatedDocument, GoldEntity, read_corpus
 from timeline.defaults import SPACY_BATCH_SIZE
 from timeline.entities import tag_entities
+from timeline.evaluation.scores import Scores, score
 from timeline.nlp import load_nlp
 from timeline.types import EntityMention, EntityType
 
@@ -38,22 +39,25 @@ class Tally:
     @property
     def precision(self) -> float:
         """Correct predictions over predictions (0 when nothing was predicted)."""
-        return self.correct / self.predicted if self.predicted else 0.0
+        return self._scores.precision
 
     @property
     def recall(self) -> float:
         """Found gold mentions over gold mentions (0 when there is no gold)."""
-        return self.found / self.gold if self.gold else 0.0
+        return self._scores.recall
 
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return self._scores.f1
+
+    @property
+    def _scores(self) -> Scores:
+        return score(self.correct, self.predicted, self.found, self.gold)
 
 
 @dataclass
-class Scores:
+class TypedTallies:
     """Tallies overall and per type."""
 
     overall: Tally = field(default_factory=Tally)
@@ -66,7 +70,7 @@ def scored_mentions(mentions: Iterable[EntityMention], end: int) -> list[EntityM
     return [m for m in mentions if m.standalone and m.type in SCORED_TYPES and m.start < end]
 
 
-def score_document(document: AnnotatedDocument, mentions: Sequence[EntityMention], scores: Scores) -> None:
+def score_document(document: AnnotatedDocument, mentions: Sequence[EntityMention], scores: TypedTallies) -> None:
     """Add one document's counts to ``scores``."""
     end = document.annotated_end
     predicted = scored_mentions(mentions, end)
@@ -88,17 +92,17 @@ def _overlaps(mention: EntityMention, entity: GoldEntity) -> bool:
     return mention.start < entity.end and entity.start < mention.end
 
 
-def evaluate(documents: Sequence[AnnotatedDocument]) -> Scores:
+def evaluate(documents: Sequence[AnnotatedDocument]) -> TypedTallies:
     """Tag every document and score it."""
     nlp = load_nlp()
-    scores = Scores()
+    scores = TypedTallies()
     docs = nlp.pipe((document.text for document in documents), batch_size=SPACY_BATCH_SIZE)
     for document, doc in zip(documents, docs, strict=True):
         score_document(document, tag_entities(doc), scores)
     return scores
 
 
-def report(scores: Scores) -> str:
+def report(scores: TypedTallies) -> str:
     """The scores as a short plain-text table."""
     lines = [
         f"Named entities (typed overlap) on {scores.documents} documents",
