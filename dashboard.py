@@ -1,32 +1,43 @@
 """The timeline dashboard: ``streamlit run dashboard.py``.
 
 Layout only. The library does the work: :mod:`timeline.ingest` reads articles,
-:mod:`timeline.pipeline` finds their events, :mod:`timeline.view` filters and counts,
-:mod:`timeline.chart` draws, :mod:`timeline.export` writes CSV. Articles a user adds live
-in that browser session's ``st.session_state`` only. Article text is never rendered as
+:mod:`timeline.cache` finds their events (extracting with :mod:`timeline.pipeline` only
+what it has not seen), :mod:`timeline.merge` folds reports of one happening together,
+:mod:`timeline.view` filters and counts, :mod:`timeline.chart` draws, :mod:`timeline.export`
+writes CSV. The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``.
+Articles a user adds live in that browser session's ``st.session_state`` only; the
+on-disk cache only memoises extraction by content. Article text is never rendered as
 HTML or Markdown: tables and charts escape it, messages go through ``markdown_literal``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 from spacy.language import Language
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from timeline import view
+from timeline.cache import ProgressCallback, cached_extract
 from timeline.chart import timeline_figure
-from timeline.defaults import SEEDS_DIR
+from timeline.defaults import CORPUS_ENV, SEEDS_DIR
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes
 from timeline.ingest import SUPPORTED_SUFFIXES, load_articles
+from timeline.merge import MergedEvents, merge_events
 from timeline.nlp import load_nlp
 from timeline.pipeline import extract_frame
-from timeline.uploads import read_submission
+from timeline.types import Article
+from timeline.uploads import Submission, read_submission, read_undated, suggestion_sentence
 
 HERE = Path(__file__).resolve().parent
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
@@ -38,15 +49,30 @@ TABLE_ROWS = 2000
 st.set_page_config(page_title="News timeline", layout="wide")
 
 
+@dataclass(frozen=True)
+class Corpus:
+    """The server's corpus: its files' stamps, its event table, both views of it, and what could not be read."""
+
+    stamp: tuple[object, ...]
+    events: pd.DataFrame
+    merged: MergedEvents
+    problems: tuple[str, ...]
+
+
 @st.cache_resource(show_spinner="Loading the language model…")
 def _nlp() -> Language:
     return load_nlp()
 
 
-@st.cache_data(show_spinner="Reading the seed articles…")
-def _seed_events(folder: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    result = load_articles([Path(folder)], latest=_latest_date())
-    return extract_frame(result.articles, nlp=_nlp()), tuple(str(problem) for problem in result.problems)
+@st.cache_resource(show_spinner=False)
+def _corpus_store() -> dict[tuple[str, ...], tuple[tuple[object, ...], Corpus]]:
+    # One entry per corpus, shared by every session: the corpus is the server's, not a user's.
+    return {}
+
+
+def _extract(articles: Sequence[Article], *, on_progress: ProgressCallback | None = None) -> pd.DataFrame:
+    # The model is loaded only when the cache misses an article.
+    return extract_frame(articles, nlp=_nlp(), on_progress=on_progress)
 
 
 def _latest_date() -> dt.date:
@@ -55,34 +81,99 @@ def _latest_date() -> dt.date:
     return dt.date.today() + dt.timedelta(days=1)
 
 
-def _add_articles(pasted: str, title: str, uploads: list[UploadedFile], date: dt.date | None) -> None:
-    """Read what the user gave, find its events, and keep them in this session; report each bad input."""
-    files = [(upload.name, upload.getvalue()) for upload in uploads]
-    submission = read_submission(pasted, files, title=title, date=date, latest=_latest_date())
+def _corpus_paths() -> tuple[str, ...]:
+    named = [part for part in os.environ.get(CORPUS_ENV, "").split(os.pathsep) if part.strip()]
+    return tuple(named) if named else (str(HERE / SEEDS_DIR),)
+
+
+def _fingerprint(paths: tuple[str, ...]) -> tuple[object, ...]:
+    """Names, sizes and modification times of the corpus files: a changed file re-reads the corpus."""
+    stamps: list[object] = []
+    for given in paths:
+        path = Path(given)
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
+                stat = file.stat()
+                stamps.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _progress_bar(what: str) -> tuple[DeltaGenerator, ProgressCallback]:
+    bar = st.progress(0.0, text=f"Finding the events of {what}…")
+
+    def show(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"Events found in {done:,} of {total:,} {what}")
+
+    return bar, show
+
+
+def _corpus() -> Corpus:
+    """The corpus's events: from memory when unchanged, else from the on-disk cache, extracting only what it lacks."""
+    paths = _corpus_paths()
+    stamp = _fingerprint(paths)
+    store = _corpus_store()
+    if paths in store and store[paths][0] == stamp:
+        return store[paths][1]
+    with st.spinner("Reading the corpus…"):
+        result = load_articles([Path(path) for path in paths], latest=_latest_date())
+    bar, show = _progress_bar("articles")
+    frame = cached_extract(result.articles, extract=_extract, on_progress=show)
+    bar.empty()
+    events = view.combine_frames([frame])
+    corpus = Corpus(stamp, events, merge_events(events), tuple(str(problem) for problem in result.problems))
+    store[paths] = (stamp, corpus)
+    return corpus
+
+
+def _both_views(corpus: Corpus) -> MergedEvents:
+    """The corpus plus this session's articles, merged; merged again only when the session adds some."""
+    if st.session_state.user_events.empty:
+        return corpus.merged
+    key = (corpus.stamp, st.session_state.user_version)
+    if st.session_state.get("merged_key") != key:
+        events = view.combine_frames([corpus.events, st.session_state.user_events])
+        st.session_state.merged = merge_events(events)
+        st.session_state.merged_key = key
+    merged: MergedEvents = st.session_state.merged
+    return merged
+
+
+def _take(submission: Submission) -> None:
+    """Find the events of a submission's articles and keep them in this session; report each bad input."""
     st.session_state.problems = list(submission.problems)
-    st.session_state.hints = [submission.hint] if submission.hint else []
+    st.session_state.undated = list(submission.undated)
+    for undated in submission.undated:
+        st.session_state[_date_key(undated.name)] = undated.suggested
     if not submission.articles:
         return
-    bar = st.progress(0.0, text=f"Reading {len(submission.articles)} article(s)…")
-
-    def show_progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"Read {done} of {total} article(s)")
-
-    frame = extract_frame(submission.articles, nlp=_nlp(), on_progress=show_progress)
+    bar, show = _progress_bar(f"{len(submission.articles)} article(s)")
+    frame = cached_extract(submission.articles, extract=_extract, on_progress=show)
     bar.empty()
     st.session_state.user_events = view.combine_frames([st.session_state.user_events, frame])
+    st.session_state.user_version += 1
     per_article = frame["article_id"].value_counts()
     for article in submission.articles:
         count = int(per_article.get(article.article_id, 0))
         st.session_state.user_articles.append(f"{article.title} ({article.date.isoformat()}): {count} event(s)")
 
 
+def _add_articles(pasted: str, title: str, uploads: list[UploadedFile], date: dt.date | None) -> None:
+    files = [(upload.name, upload.getvalue()) for upload in uploads]
+    _take(read_submission(pasted, files, title=title, date=date, latest=_latest_date()))
+
+
+def _date_key(name: str) -> str:
+    return f"confirm_date:{name}"
+
+
 def _session_defaults() -> None:
     if "user_events" not in st.session_state:
         st.session_state.user_events = view.combine_frames([])
+        st.session_state.user_version = 0
         st.session_state.user_articles = []
         st.session_state.problems = []
-        st.session_state.hints = []
+        st.session_state.undated = []
 
 
 def _sidebar() -> None:
@@ -106,12 +197,32 @@ def _sidebar() -> None:
             _add_articles(pasted, title, list(uploads or []), date)
     for problem in st.session_state.problems:
         st.sidebar.error(view.markdown_literal(problem), icon="⚠️")
-    for hint in st.session_state.hints:
-        st.sidebar.info(view.markdown_literal(hint))
+    _ask_dates()
     if st.session_state.user_articles:
         st.sidebar.subheader("Added in this session")
         for line in st.session_state.user_articles:
             st.sidebar.text(line)
+
+
+def _ask_dates() -> None:
+    """For each input without a publication date: a date box, its suggested date filled in, and a button to confirm."""
+    for undated in list(st.session_state.undated):
+        box = st.sidebar.container(border=True)
+        suggestion = suggestion_sentence(undated)
+        if suggestion:
+            box.info(view.markdown_literal(suggestion))
+        date = box.date_input(
+            view.markdown_literal(f"Publication date of {undated.name}"),
+            min_value=dt.date(1900, 1, 1),
+            max_value=_latest_date(),
+            key=_date_key(undated.name),
+        )
+        if box.button("Add it with this date", key=f"confirm_add:{undated.name}", disabled=date is None):
+            waiting = [other for other in st.session_state.undated if other.name != undated.name]
+            _take(read_undated(undated, date, latest=_latest_date()))
+            # Read with a date, the input is no longer undated; the others still wait for theirs.
+            st.session_state.undated = waiting + st.session_state.undated
+            st.rerun()
 
 
 def _date_range(bounds: view.DateRange | None) -> view.DateRange | None:
@@ -125,24 +236,113 @@ def _date_range(bounds: view.DateRange | None) -> view.DateRange | None:
     return view.as_date_range(value)
 
 
+def _metrics(counts: view.EventCounts, merged_view: bool) -> None:
+    figures = (
+        ("Events", counts.events, "Happenings: reports of one happening count once" if merged_view else "Every report"),
+        ("Reports", counts.mentions, "Event mentions in articles behind these events"),
+        ("Articles", counts.articles, None),
+        ("Countries", counts.countries, None),
+        ("Actors", counts.actors, None),
+    )
+    for column, (label, value, help_text) in zip(st.columns(len(figures)), figures, strict=True):
+        column.metric(label, value, help=help_text)
+
+
+def _evidence(shown: pd.DataFrame, merged_view: bool, events: int) -> pd.DataFrame:
+    st.subheader("Evidence")
+    if events > TABLE_ROWS:
+        st.caption(f"The {TABLE_ROWS:,} earliest of {events:,} events; the CSV holds them all.")
+    if merged_view:
+        st.caption("Select a row to see every report of that event.")
+    table = view.evidence_table(shown, TABLE_ROWS)
+    config: dict[str, Any] = {
+        "date_value": "date",
+        "date_text": "as written",
+        "date_precision": "precision",
+        "sentence": st.column_config.TextColumn("sentence", width="large"),
+        "article_title": "article",
+        "article_date": "published",
+        "first_article_date": "first reported",
+        "mention_count": st.column_config.NumberColumn("reports", help="How many reports tell of it"),
+        "date_source": "date from",
+        "merged_id": None,
+    }
+    if not merged_view:
+        st.dataframe(table, key="evidence_table", hide_index=True, width="stretch", column_config=config)
+        return table
+    selection = st.dataframe(
+        table,
+        key="evidence_table",
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        on_select="rerun",
+        selection_mode="single-row",
+    )
+    rows = list(selection.selection.rows)
+    picked = str(table["merged_id"].iloc[rows[0]]) if rows and rows[0] < len(table) else None
+    # A newly selected row chooses the event below; the picker still works on its own.
+    if picked is not None and st.session_state.get("selected_row") != picked:
+        st.session_state.selected_row = picked
+        st.session_state.merged_event = picked
+    return table
+
+
+def _mentions(table: pd.DataFrame, merged: MergedEvents) -> None:
+    """The reports behind one merged event: chosen by a selected table row or the picker."""
+    if table.empty:
+        return
+    names = zip(table["date_value"].tolist(), table["mention_count"].tolist(), table["sentence"].tolist(), strict=True)
+    labels = dict(zip(table["merged_id"].tolist(), (view.merged_label(*name) for name in names), strict=True))
+    if st.session_state.get("merged_event") not in labels:
+        st.session_state.merged_event = next(iter(labels))
+    chosen = st.selectbox(
+        "Reports of the event",
+        list(labels),
+        format_func=labels.__getitem__,
+        key="merged_event",
+    )
+    reports = view.mention_table(merged.mentions_of(str(chosen)))
+    with st.expander(f"Every report of this event ({len(reports)})", expanded=True):
+        st.dataframe(
+            reports,
+            key="mentions_table",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "article_title": "article",
+                "article_date": "published",
+                "sentence": st.column_config.TextColumn("sentence", width="large"),
+                "date_text": "as written",
+                "date_value": "date",
+            },
+        )
+
+
 def main() -> None:
     """Lay the dashboard out."""
     st.title("News timeline")
     st.caption("Dated events from news articles, with the sentence each comes from.")
     _session_defaults()
     try:
-        seeds, seed_problems = _seed_events(str(HERE / SEEDS_DIR))
+        corpus = _corpus()
         _sidebar()
     except TimelineError as error:
         st.error(view.markdown_literal(str(error)))
         st.stop()
-    for problem in seed_problems:
+    for problem in corpus.problems:
         st.warning(view.markdown_literal(problem))
-    events = view.combine_frames([seeds, st.session_state.user_events])
-    options = view.filter_options(events)
+    merged = _both_views(corpus)
 
+    every_report = st.toggle(
+        "Show every report separately",
+        key="show_mentions",
+        help="By default a happening reported by several articles is one event, with its reports one click away.",
+    )
+    table = merged.mentions if every_report else merged.events
+    options = view.filter_options(table)
     countries = st.multiselect("Countries", options.countries, key="filter_countries", placeholder="All countries")
-    actor_col, region_col, date_col, group_col = st.columns([3, 2, 3, 2])
+    actor_col, region_col, date_col, group_col, order_col = st.columns([3, 2, 3, 2, 2])
     with actor_col:
         actors = st.multiselect("Actors", options.actors, key="filter_actors", placeholder="All actors")
     with region_col:
@@ -151,54 +351,30 @@ def main() -> None:
         date_range = _date_range(options.date_range)
     with group_col:
         group_by = st.radio("Lanes by", GROUPINGS, horizontal=True, key="group_by")
+    with order_col:
+        by_reach = st.toggle("Lanes by reach", key="sort_by_reach", help="The most reported lanes first")
 
-    shown = view.filter_events(events, countries, actors, regions, date_range)
-    counts = view.count_events(shown)
-    for column, (label, value) in zip(
-        st.columns(4),
-        (
-            ("Events", counts.events),
-            ("Articles", counts.articles),
-            ("Countries", counts.countries),
-            ("Actors", counts.actors),
-        ),
-        strict=True,
-    ):
-        column.metric(label, value)
-
+    shown = view.filter_events(table, countries, actors, regions, date_range)
+    counts = view.count_events(shown, None if every_report else merged.mentions)
+    _metrics(counts, not every_report)
     st.plotly_chart(
-        timeline_figure(shown, group_by),
+        timeline_figure(shown, group_by, lane_order="reach" if by_reach else "name"),
         key="timeline_chart",
         width="stretch",
         config=PLOTLY_CONFIG,
     )
     st.download_button(
-        "Download these events as CSV",
+        "Download these events as CSV" if not every_report else "Download these reports as CSV",
         # Written only when clicked: 100,000 events need not become CSV on every rerun.
         data=partial(to_csv_bytes, shown, bom=True),
-        file_name="timeline-events.csv",
+        file_name="timeline-events.csv" if not every_report else "timeline-reports.csv",
         mime="text/csv",
         key="download_csv",
         on_click="ignore",
     )
-    st.subheader("Evidence")
-    if counts.events > TABLE_ROWS:
-        st.caption(f"The {TABLE_ROWS:,} earliest of {counts.events:,} events; the CSV holds them all.")
-    st.dataframe(
-        view.evidence_table(shown, TABLE_ROWS),
-        key="evidence_table",
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "date_value": "date",
-            "date_text": "as written",
-            "date_precision": "precision",
-            "sentence": st.column_config.TextColumn("sentence", width="large"),
-            "article_title": "article",
-            "article_date": "published",
-            "date_source": "date from",
-        },
-    )
+    evidence = _evidence(shown, not every_report, counts.events)
+    if not every_report:
+        _mentions(evidence, merged)
     st.subheader(f"Events per {group_by}")
     st.dataframe(view.lane_counts(shown, group_by), key="lane_counts", hide_index=True)
 

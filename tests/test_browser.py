@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import socket
 import subprocess
@@ -48,6 +49,17 @@ HOSTILE_ARTICLE = (
     "---\n"
     "On Sunday, <script>alert(1)</script> Qatar's envoy met <img src=x onerror=alert(1)> officials "
     'in Damascus and <a href="javascript:alert(1)">x</a> Syrian ministers.\n'
+)
+
+
+#: Two reports of one happening, by two outlets (our own text, not from any corpus).
+_REPORT = "On Sunday, Syrian forces shelled Aleppo while Qatar's envoy visited Damascus."
+TWO_REPORTS = "\n".join(
+    json.dumps({"id": ident, "title": title, "date": date, "source": source, "url": "", "text": _REPORT + tail})
+    for ident, title, date, source, tail in (
+        ("wire-1", "Wire: shelling in Aleppo", "2024-12-02", "Wire", ""),
+        ("paper-1", "Paper: Aleppo shelled", "2024-12-03", "Paper", " Officials said so."),
+    )
 )
 
 
@@ -146,11 +158,17 @@ def _lanes(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def _hover_labels(page) -> list[str]:  # type: ignore[no-untyped-def]
-    """Hover every drawn point and bar; return the label text each shows."""
+    """Hover every drawn point and bar in view; return the label text each shows."""
+    from playwright.sync_api import Error as PlaywrightError
+
     labels = []
     shapes = page.locator(".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point")
     for index in range(shapes.count()):
-        shapes.nth(index).hover(force=True)
+        try:
+            shapes.nth(index).hover(force=True, timeout=2000)
+        except PlaywrightError:
+            # A point outside the zoomed axis range is kept in the page but cannot be hovered.
+            continue
         page.wait_for_timeout(80)
         labels.append(page.locator(".js-plotly-plot .hoverlayer").text_content() or "")
     return labels
@@ -205,6 +223,10 @@ def test_browser_article_text_is_never_run(page):
     assert page.evaluate("[...document.scripts].some(s => s.textContent.includes('alert(1)'))") is False
     added = page.locator('[data-testid="stSidebar"] [data-testid="stText"]').all_text_contents()
     assert any(HOSTILE_TITLE in line for line in added), added
+    # Every report, in article order: the crafted article's markers are drawn last, on top of
+    # the seed's markers of the next day, which share their pixels on an axis spanning years.
+    page.get_by_text("Show every report separately").click()
+    _idle(page)
     labels = _hover_labels(page)
     hostile = [label for label in labels if "alert(1)" in label]
     assert hostile, labels
@@ -212,3 +234,24 @@ def test_browser_article_text_is_never_run(page):
     assert any("<img src=x onerror=alert(1)>" in label for label in hostile)
     page.screenshot(path=str(ARTIFACTS / "timeline-hostile.png"), full_page=True)
     assert page.dialogs == []
+
+
+def test_browser_merged_view_with_reports_one_click_away(page):
+    """Two outlets' reports of one happening show as one event; picking it lists both reports."""
+    events, reports = _metric(page, "Events"), _metric(page, "Reports")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": "reports.jsonl", "mimeType": "application/jsonl", "buffer": TWO_REPORTS.encode()}
+    )
+    page.get_by_role("button", name="Add to the timeline").click()
+    page.get_by_text("Added in this session").wait_for()
+    _idle(page)
+    assert _metric(page, "Events") == events + 1
+    assert _metric(page, "Reports") == reports + 2
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Reports of the event")
+    picker.click()
+    page.get_by_role("option").filter(has_text="reported 2×").first.click()
+    _idle(page)
+    expander = page.locator('[data-testid="stExpander"]').filter(has_text="Every report of this event (2)")
+    expander.wait_for()
+    page.screenshot(path=str(ARTIFACTS / "timeline-merged.png"), full_page=True)
+    expander.screenshot(path=str(ARTIFACTS / "timeline-merged-reports.png"))

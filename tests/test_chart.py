@@ -241,3 +241,20 @@ def test_chart_draws_merged_events_with_their_reach(make_events):
     sizes = dict(zip(markers.customdata, markers.marker.size, strict=True))
     assert sizes["Hakan Fidan"] > sizes["Joe Biden"]
     go.Figure(figure.to_dict())
+
+
+@pytest.mark.parametrize(
+    ("lane_order", "expected"), [("name", ["Hakan Fidan", "Joe Biden"]), ("reach", ["Joe Biden", "Hakan Fidan"])]
+)
+def test_chart_lanes_sorted_by_reach(make_events, lane_order, expected):
+    """With lane_order="reach" the lane whose happenings were reported most is on top; else alphabetical."""
+    from timeline.merge import merge_events
+
+    same = {"sentence": "Joe Biden met envoys in Doha on Sunday.", "actors": ("Joe Biden",)}
+    frame = make_events(
+        same | {"article_id": "a1", "event_id": "x1"},
+        same | {"article_id": "a2", "event_id": "x2"},
+        {"sentence": "Hakan Fidan spoke on Sunday.", "article_id": "a3", "actors": ("Hakan Fidan",), "event_id": "x3"},
+    )
+    figure = chart.timeline_figure(merge_events(frame).events, "actor", lane_order=lane_order)
+    assert list(figure.layout.yaxis.ticktext) == expected

@@ -1,4 +1,5 @@
-"""dashboard.py in Streamlit's AppTest: seeds, filters, chart, CSV, adding articles, bad input, sessions, config."""
+"""dashboard.py in Streamlit's AppTest: seeds, merged and every-report views, filters, chart, CSV, adding articles
+in each format, undated articles, bad input, sessions, the corpus cache, config."""
 
 from __future__ import annotations
 
@@ -20,6 +21,24 @@ TIMEOUT = 300
 #: An article of our own (not from any corpus) with one dated sentence about Syria and Qatar.
 GOOD_TEXT = "On Sunday, Syrian forces shelled Aleppo while Qatar's envoy visited Damascus.\n"
 GOOD_ARTICLE = "---\ntitle: Our own test article\ndate: 2024-12-02\nsource: test\n---\n" + GOOD_TEXT
+MIME_TYPES = {"jsonl": "application/jsonl", "csv": "text/csv", "html": "text/html", "md": "text/markdown"}
+#: A wire story and a paper's rewrite of it, about one happening (our own text, not from any corpus).
+WIRE = {
+    "id": "wire-1",
+    "title": "Wire: shelling in Aleppo",
+    "date": "2024-12-02",
+    "source": "Wire",
+    "url": "",
+    "text": GOOD_TEXT,
+}
+PAPER = WIRE | {
+    "id": "paper-1",
+    "title": "Paper: Aleppo shelled",
+    "date": "2024-12-03",
+    "source": '=HYPERLINK("http://example.invalid")',
+    "text": "On Sunday, Syrian forces shelled Aleppo while Qatar's envoy visited Damascus, officials said.\n",
+}
+TWO_REPORTS = ("reports.jsonl", (json.dumps(WIRE) + "\n" + json.dumps(PAPER) + "\n").encode())
 
 
 @pytest.fixture
@@ -60,9 +79,17 @@ def _metric(at, label: str) -> int:  # type: ignore[no-untyped-def]
     return int(metric.value)
 
 
+#: Where each table sits among the page's tables (AppTest does not expose a read-only table's key).
+TABLE_PLACES = {"evidence_table": 0, "mentions_table": 1, "lane_counts": -1}
+
+
+def _table(at, key: str):  # type: ignore[no-untyped-def]
+    return at.dataframe[TABLE_PLACES[key]].value
+
+
 def _evidence(at):  # type: ignore[no-untyped-def]
-    """The evidence table: the page's first table (AppTest does not expose a read-only table's key)."""
-    return at.dataframe[0].value
+    """The evidence table as shown."""
+    return _table(at, "evidence_table")
 
 
 def _chart(at) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -93,7 +120,7 @@ def _add(at, *, text: str = "", date=None, files=()):  # type: ignore[no-untyped
         at.date_input(key="publication_date").set_value(date)
     uploader = at.file_uploader(key="upload_files")
     for name, data in files:
-        uploader.upload(name, data, "text/plain")
+        uploader.upload(name, data, MIME_TYPES.get(name.rsplit(".", 1)[-1], "text/plain"))
     at.button(key="add_articles").click().run()
     assert not at.exception, [element.value for element in at.exception]
     return at
@@ -269,3 +296,186 @@ def test_dashboard_sessions_do_not_share_uploads(media):
     assert _metric(second, "Events") == seeds_only
     assert GOOD_TEXT.strip() not in list(_evidence(second)["sentence"])
     assert not second.sidebar.text
+
+
+def _rows_with(table, words: str):  # type: ignore[no-untyped-def]
+    return table[table["sentence"].str.contains(words, regex=False)]
+
+
+@pytest.mark.slow
+def test_dashboard_merged_view_is_default(app):
+    """Two reports of one happening are one event by default, counted twice in Reports, with both sources."""
+    before_events, before_reports = _metric(app, "Events"), _metric(app, "Reports")
+    _add(app, files=[TWO_REPORTS])
+    assert not _errors(app)
+    assert app.toggle(key="show_mentions").value is False
+    table = _evidence(app)
+    (row,) = _rows_with(table, "shelled Aleppo").itertuples()
+    assert row.mention_count == 2
+    assert set(row.sources.split("; ")) == {"Wire", PAPER["source"]}
+    assert _metric(app, "Events") == before_events + 1 == len(table)
+    assert _metric(app, "Reports") == before_reports + 2 == int(table["mention_count"].sum())
+    assert _metric(app, "Articles") == 3
+
+
+@pytest.mark.slow
+def test_dashboard_toggle_shows_every_report(app, media):
+    """The toggle switches chart, table, counts and CSV to every report; the CSV carries mention rows."""
+    _add(app, files=[TWO_REPORTS])
+    merged_events = _metric(app, "Events")
+    app.toggle(key="show_mentions").set_value(True).run()
+    table = _evidence(app)
+    assert "mention_count" not in table.columns
+    assert len(_rows_with(table, "shelled Aleppo")) == 2
+    assert _metric(app, "Events") == merged_events + 1 == len(table)
+    assert _chart(app)["layout"]["meta"]["events"] == len(table)
+    rows = _download(app, media)
+    assert len(rows) == len(table)
+    assert {row["article_id"] for row in rows if "shelled Aleppo" in row["sentence"]} == {"wire-1", "paper-1"}
+    assert len({row["merged_id"] for row in rows if "shelled Aleppo" in row["sentence"]}) == 1
+    assert [row["source"] for row in rows if row["article_id"] == "paper-1"] == ["'" + PAPER["source"]]
+
+
+@pytest.mark.slow
+def test_dashboard_mentions_of_merged_event(app):
+    """Picking a merged event lists each report behind it: source, article, date, evidence, date as written."""
+    _add(app, files=[TWO_REPORTS])
+    picker = app.selectbox(key="merged_event")
+    (merged_id,) = [option for option in picker.options if "reported 2×" in option]
+    picker.select(merged_id).run()
+    reports = _table(app, "mentions_table")
+    assert list(reports.columns) == ["source", "article_title", "article_date", "sentence", "date_text", "date_value"]
+    assert list(reports["article_title"]) == [WIRE["title"], PAPER["title"]]
+    assert list(reports["article_date"]) == ["2024-12-02", "2024-12-03"]
+    assert list(reports["source"]) == ["Wire", PAPER["source"]]
+    assert list(reports["sentence"]) == [WIRE["text"].strip(), PAPER["text"].strip()]
+    assert set(reports["date_value"]) == {"2024-12-01"}
+    assert any("Every report of this event (2)" in expander.label for expander in app.expander)
+
+
+@pytest.mark.slow
+def test_dashboard_selected_row_shows_its_reports(app):
+    """Selecting a merged event's row in the evidence table opens the list of its reports."""
+    _add(app, files=[TWO_REPORTS])
+    table = _evidence(app)
+    row = int(table.index[table["mention_count"] == 2][0])
+    assert row != 0
+    app.session_state["evidence_table"] = {"selection": {"rows": [row], "columns": [], "cells": []}}
+    app.run()
+    assert not app.exception
+    assert app.selectbox(key="merged_event").value == table["merged_id"].iloc[row]
+    assert len(_table(app, "mentions_table")) == 2
+
+
+@pytest.mark.slow
+def test_dashboard_csv_carries_merged_rows_safely(app, media):
+    """In the merged view the CSV holds the merged rows shown, with reach and sources, formulas neutralised."""
+    _add(app, files=[TWO_REPORTS])
+    app.multiselect(key="filter_countries").select("Qatar").run()
+    table = _evidence(app)
+    rows = _download(app, media)
+    assert len(rows) == len(table) == _metric(app, "Events")
+    (row,) = [row for row in rows if "shelled Aleppo" in row["sentence"]]
+    assert row["mention_count"] == "2"
+    assert PAPER["source"] in row["sources"]
+    assert not any(value.startswith(("=", "+", "@")) for row in rows for value in row.values())
+
+
+@pytest.mark.slow
+def test_dashboard_lanes_sorted_by_reach(app):
+    """Turning on lanes by reach puts the lane with the most reports on top."""
+    _add(app, files=[TWO_REPORTS])
+    app.radio(key="group_by").set_value("country").run()
+    app.toggle(key="sort_by_reach").set_value(True).run()
+    counts = _table(app, "lane_counts")
+    top = counts.sort_values(["mentions", "lane"], ascending=[False, True])["lane"].iloc[0]
+    assert _chart(app)["layout"]["yaxis"]["ticktext"][0] == top
+
+
+HTML_PAGE = (
+    '<html><head><meta property="article:published_time" content="2024-12-02"><title>HTML one</title></head>'
+    f"<body><article><h1>HTML one</h1><p>{GOOD_TEXT.strip()}</p>"
+    "<p>Officials in Doha said the talks would go on.</p></article></body></html>"
+)
+#: One good article in each upload format.
+FORMATS = [
+    ("one.jsonl", (json.dumps(WIRE) + "\n").encode()),
+    ("one.csv", ('id,title,date,source,url,text\nc1,CSV one,2024-12-02,test,,"' + GOOD_TEXT.strip() + '"\n').encode()),
+    ("one.html", HTML_PAGE.encode()),
+    ("one.md", GOOD_ARTICLE.encode()),
+    ("one.txt", GOOD_ARTICLE.encode()),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "data"), FORMATS, ids=[name for name, _ in FORMATS])
+def test_dashboard_each_upload_format_adds_its_events(app, name, data):
+    """An article uploaded as JSONL, CSV, HTML, Markdown or text adds its events to the timeline."""
+    before = _metric(app, "Events")
+    _add(app, files=[(name, data)])
+    assert not _errors(app)
+    assert _metric(app, "Articles") == 2
+    assert _metric(app, "Events") > before
+    assert GOOD_TEXT.strip() in list(_evidence(app)["sentence"])
+
+
+@pytest.mark.slow
+def test_dashboard_undated_article_asks_for_its_date(app):
+    """An undated file gets one sentence, a date box holding the suggested date, and is added only when confirmed."""
+    import datetime as dt
+
+    before = _metric(app, "Events")
+    text = "Talks began on November 30, 2024 in Doha, where Qatar's envoy met Syrian officials.\n"
+    _add(app, files=[("undated.txt", text.encode())])
+    (message,) = _errors(app)
+    assert message.startswith("undated.txt")
+    assert "publication date" in message
+    assert any("Saturday 30 November 2024" in info.value for info in app.sidebar.info)
+    box = app.date_input(key="confirm_date:undated.txt")
+    assert box.value == dt.date(2024, 11, 30)
+    assert _metric(app, "Events") == before
+    app.button(key="confirm_add:undated.txt").click().run()
+    assert not app.exception
+    assert not _errors(app)
+    assert _metric(app, "Events") > before
+    assert any("(2024-11-30)" in line.value for line in app.sidebar.text)
+    assert not [element for element in app.date_input if element.key == "confirm_date:undated.txt"]
+
+
+@pytest.mark.slow
+def test_dashboard_undated_without_suggestion_waits_for_the_user(app):
+    """With no date in the text, the date box starts empty and the confirm button is disabled."""
+    _add(app, files=[("plain.md", GOOD_TEXT.encode())])
+    box = app.date_input(key="confirm_date:plain.md")
+    assert box.value is None
+    assert app.button(key="confirm_add:plain.md").disabled
+
+
+@pytest.mark.slow
+def test_dashboard_corpus_reopens_from_the_cache(tmp_path, monkeypatch):
+    """A corpus folder is read through the on-disk cache: reopened, it is shown without extracting anything."""
+    import streamlit as st
+
+    import timeline.pipeline
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    (corpus / "b.md").write_text(GOOD_ARTICLE.replace("Our own", "Another").replace("Sunday", "Monday"), "utf-8")
+    monkeypatch.setenv("TIMELINE_CORPUS", str(corpus))
+    first = _app()
+    first.run()
+    assert not first.exception
+    assert _metric(first, "Articles") == 2
+    events = _metric(first, "Reports")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the cache should have answered")
+
+    st.cache_resource.clear()
+    monkeypatch.setattr(timeline.pipeline, "extract_frame", refuse)
+    second = _app()
+    second.run()
+    assert not second.exception, [element.value for element in second.exception]
+    assert _metric(second, "Reports") == events
+    st.cache_resource.clear()

@@ -1,4 +1,4 @@
-"""timeline.uploads: one dashboard submission (pasted text, files, a date) to articles, problems and a date hint."""
+"""timeline.uploads: one dashboard submission (pasted text, files, a date) to articles, problems and undated inputs."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from timeline.uploads import NOTHING_GIVEN, PASTED_NAME, read_submission
+from timeline.uploads import NOTHING_GIVEN, PASTED_NAME, read_submission, read_undated, suggestion_sentence
 
 D = dt.date
 TEXT = "On Sunday, Syrian forces shelled Aleppo.\n"
@@ -34,20 +34,61 @@ def test_uploads_bad_file_keeps_good_ones():
 
 
 @pytest.mark.parametrize(
-    ("text", "hint"),
+    ("text", "suggested"),
     [
-        (TEXT, ""),
-        ("Talks began on November 30, 2024 in Doha.\n", "Saturday 30 November 2024"),
-        ("Written on 2099-01-01 by a time traveller.\n", ""),
+        (TEXT, None),
+        ("Talks began on November 30, 2024 in Doha.\n", D(2024, 11, 30)),
+        ("Written on 2099-01-01 by a time traveller.\n", None),
     ],
 )
-def test_uploads_undated_paste_gets_a_hint_not_a_date(text, hint):
-    """Undated pasted text is refused, with the date the text suggests offered (never used) when it has one."""
-    submission = read_submission(text, [], latest=D(2026, 1, 1))
+def test_uploads_undated_paste_gets_a_suggestion_not_a_date(text, suggested):
+    """Undated pasted text is refused and held for a date, with the date the text suggests offered (never used)."""
+    submission = read_submission(text, [], title="Kept", latest=D(2026, 1, 1))
     assert submission.articles == ()
     (problem,) = submission.problems
     assert problem.startswith(PASTED_NAME)
-    assert (hint in submission.hint) if hint else submission.hint == ""
+    (undated,) = submission.undated
+    assert (undated.name, undated.title, undated.suggested) == (PASTED_NAME, "Kept", suggested)
+    sentence = suggestion_sentence(undated)
+    assert (f"{suggested:%A %d %B %Y}" in sentence) if suggested else sentence == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "suggested"),
+    [
+        ("undated.txt", b"Talks began on November 30, 2024 in Doha.\n", D(2024, 11, 30)),
+        ("undated.md", TEXT.encode(), None),
+        ("feed.jsonl", b'{"id": "1", "title": "T", "text": "On Sunday, talks began."}\n', None),
+        ("table.csv", b"id,title,text\n1,T,On Sunday talks began.\n", None),
+    ],
+)
+def test_uploads_undated_file_is_held_and_read_with_confirmed_date(name, data, suggested):
+    """A file without a date is held with its suggestion; read again with the confirmed date, it yields articles."""
+    submission = read_submission("", [(name, data)], latest=D(2026, 1, 1))
+    assert submission.articles == ()
+    (undated,) = submission.undated
+    assert (undated.name, undated.suggested) == (name, suggested)
+    again = read_undated(undated, D(2024, 12, 2), latest=D(2026, 1, 1))
+    assert again.problems == ()
+    assert [article.date for article in again.articles] == [D(2024, 12, 2)]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("impossible.txt", b"---\ndate: 2024-02-30\n---\n" + TEXT.encode()),
+        ("future.txt", b"---\ndate: 2099-01-01\n---\n" + TEXT.encode()),
+        ("dated.txt", HEADED.encode()),
+    ],
+)
+def test_uploads_wrong_or_present_date_is_not_held(name, data):
+    """A file that states a date, even a wrong one, is never held for the user's date: a given date cannot fix it."""
+    assert read_submission("", [(name, data)], latest=D(2026, 1, 1)).undated == ()
+
+
+def test_uploads_given_date_holds_nothing():
+    """With a date given for undated articles, nothing waits for one."""
+    assert read_submission(TEXT, [], date=D(2024, 12, 2)).undated == ()
 
 
 def test_uploads_date_after_latest_is_a_problem():

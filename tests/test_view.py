@@ -200,9 +200,9 @@ def test_view_lane_counts_busiest_first(events):
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        ({}, view.EventCounts(events=4, articles=2, countries=5, actors=2)),
-        ({"countries": ["Syria"]}, view.EventCounts(events=1, articles=1, countries=2, actors=0)),
-        ({"countries": ["Nowhere"]}, view.EventCounts(events=0, articles=0, countries=0, actors=0)),
+        ({}, view.EventCounts(events=4, articles=2, countries=5, actors=2, mentions=4)),
+        ({"countries": ["Syria"]}, view.EventCounts(events=1, articles=1, countries=2, actors=0, mentions=1)),
+        ({"countries": ["Nowhere"]}, view.EventCounts(events=0, articles=0, countries=0, actors=0, mentions=0)),
     ],
 )
 def test_view_count_events_follows_filters(events, filters, expected):
@@ -258,3 +258,108 @@ def test_view_evidence_table_limit_keeps_earliest(events, limit, expected):
 def test_view_markdown_literal(text, expected):
     """Messages shown through Markdown have every ASCII punctuation escaped and stay on one line."""
     assert view.markdown_literal(text) == expected
+
+
+#: Two reports of one happening from two articles, and one other event (our own sentences).
+REPORTS = (
+    {
+        "event_id": "wire",
+        "sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.",
+        "actors": ("Hakan Fidan",),
+        "countries": ("Qatar",),
+        "regions": ("Middle East",),
+        "article_id": "a1",
+        "source": "Wire",
+    },
+    {
+        "event_id": "paper",
+        "sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.",
+        "actors": ("Hakan Fidan",),
+        "countries": ("Qatar",),
+        "regions": ("Middle East",),
+        "article_id": "a2",
+        "source": "Paper",
+        "article_date": D(2024, 12, 3),
+    },
+    {
+        "event_id": "other",
+        "sentence": "Joe Biden spoke on Sunday.",
+        "actors": ("Joe Biden",),
+        "countries": ("United States",),
+        "regions": ("North America",),
+        "article_id": "a3",
+    },
+)
+
+
+@pytest.fixture
+def merged(make_events):  # type: ignore[no-untyped-def]
+    """The merged view of two reports of one happening and one other event."""
+    from timeline.merge import merge_events
+
+    return merge_events(make_events(*REPORTS))
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, view.EventCounts(events=2, articles=3, countries=2, actors=2, mentions=3)),
+        ({"countries": ["Qatar"]}, view.EventCounts(events=1, articles=2, countries=1, actors=1, mentions=2)),
+        ({"countries": ["Nowhere"]}, view.EventCounts(events=0, articles=0, countries=0, actors=0, mentions=0)),
+    ],
+)
+def test_view_count_merged_events_follows_filters(merged, filters, expected):
+    """Counts of a merged table: happenings, and the reports and articles behind those shown."""
+    shown = view.filter_events(merged.events, **filters)
+    assert view.count_events(shown, merged.mentions) == expected
+
+
+def test_view_evidence_table_of_merged_events(merged):
+    """A merged table's evidence shows reach and sources, joined, and keeps the merged id for picking."""
+    table = view.evidence_table(merged.events)
+    assert list(table.columns) == list(view.MERGED_EVIDENCE_COLUMNS)
+    (row,) = table[table["mention_count"] == 2].to_dict("records")
+    assert row["sources"] == "Wire; Paper"
+    assert row["first_article_date"] == "2024-12-02"
+
+
+def test_view_mention_table_lists_each_report(merged):
+    """The reports behind a merged event: source, article, date, evidence, date as written, earliest first."""
+    (merged_id,) = merged.events.loc[merged.events["mention_count"] == 2, "merged_id"]
+    table = view.mention_table(merged.mentions_of(merged_id))
+    assert list(table.columns) == list(view.MENTION_COLUMNS)
+    assert list(table["source"]) == ["Wire", "Paper"]
+    assert list(table["article_date"]) == ["2024-12-02", "2024-12-03"]
+
+
+def test_view_lane_counts_of_merged_events_add_reports(merged):
+    """Lane counts of a merged table also count the reports behind each lane."""
+    counts = view.lane_counts(merged.events, "region")
+    assert counts.to_dict("records") == [
+        {"lane": "Middle East", "events": 1, "mentions": 2},
+        {"lane": "North America", "events": 1, "mentions": 1},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        ([("A", "B"), (), ("B",), ("A", "B")], [(0, "A"), (0, "B"), (1, "(no country)"), (2, "B"), (3, "A"), (3, "B")]),
+        ([("", "B"), ["C"]], [(0, "B"), (1, "C")]),
+        ([], []),
+    ],
+)
+def test_view_lane_entries_gather_each_rows_lanes(make_events, cells, expected):
+    """Every row gets one entry per named value, in order (lists and tuples alike), or the 'no …' lane."""
+    frame = make_events(*({"countries": ("X",)} for _ in cells))
+    frame["countries"] = pd.Series(cells, dtype=object) if cells else frame["countries"]
+    positions, names = view.lane_positions(frame, "country")
+    assert list(zip(positions.tolist(), names.tolist(), strict=True)) == expected
+
+
+def test_view_merged_label_is_one_short_line():
+    """A picker label holds the date, the reach, and the sentence cut to one line."""
+    label = view.merged_label("2024-12-01", 3, "A long\nsentence " + "word " * 40)
+    assert label.startswith("2024-12-01 · reported 3× · A long sentence")
+    assert "\n" not in label
+    assert label.endswith("…")

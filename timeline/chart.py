@@ -18,14 +18,17 @@ from __future__ import annotations
 import html
 import textwrap
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.defaults import LIST_SEPARATOR
-from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_positions
+from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_entries
+
+#: How lanes are ordered top-down: by name, or the most widely reported first.
+LaneOrder = Literal["name", "reach"]
 
 #: Above this many (event, lane) rows the figure shows counts per period instead of each event.
 MAX_DETAIL_ROWS: Final = 3000
@@ -37,6 +40,8 @@ MAX_STACK: Final = 6
 HOVER_WRAP: Final = 90
 
 _DAY_MS: Final = 24 * 60 * 60 * 1000
+#: Pixels across a day's marker.
+_DAY_SIZE: Final = 11
 #: y-axis units per stacked row, gap between lanes, and pixels per row.
 _ROW: Final = 1.0
 _LANE_GAP: Final = 0.6
@@ -74,20 +79,26 @@ _DRAWN_COLUMNS: Final = (
 _OPTIONAL_COLUMNS: Final = ("article_date", "source", "sources", "mention_count")
 
 
-def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region") -> go.Figure:
-    """A Plotly timeline of ``frame``'s events, one lane per value of ``group_by``."""
-    positions, names = lane_positions(frame, group_by)
+def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region", *, lane_order: LaneOrder = "name") -> go.Figure:
+    """A Plotly timeline of ``frame``'s events, one lane per value of ``group_by``.
+
+    Lanes are in alphabetical order, or with ``lane_order="reach"`` the most reported
+    first: by the mentions behind a merged table's happenings, by events otherwise.
+    """
+    entries = lane_entries(frame, group_by)
+    positions = entries.positions
     if len(positions) == 0:
         return _empty_figure()
-    names, order = _limit_lanes(names, group_by)
+    reach = frame["mention_count"].to_numpy(dtype=np.int64)[positions] if "mention_count" in frame.columns else None
+    codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
     if len(positions) > MAX_DETAIL_ROWS:
-        rows = _counted(frame["date_start"].to_numpy()[positions], names)
+        rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[ns]")[positions], codes, labels)
         rows["slot"] = 0
     else:
         # Only the columns drawn are copied per lane entry.
         drawn = [*_DRAWN_COLUMNS, *(name for name in _OPTIONAL_COLUMNS if name in frame.columns)]
         rows = frame.loc[:, drawn].take(positions).reset_index(drop=True)
-        rows[LANE_COLUMN] = names
+        rows[LANE_COLUMN] = labels[codes]
         rows["slot"] = _stack_slots(rows)
     layout = _LaneLayout.of(order, rows)
     rows = rows.assign(y=layout.y(rows))
@@ -151,22 +162,35 @@ def _wrapped(sentence: str) -> str:
     return "<br>".join(_escape(line) for line in lines)
 
 
-def _limit_lanes(names: np.ndarray, group_by: GroupBy) -> tuple[np.ndarray, list[str]]:
-    """Keep the busiest lanes and fold the rest into one; return lane names and lane order (top first)."""
-    codes, uniques = pd.factorize(names)
-    counts = dict(zip(uniques, np.bincount(codes), strict=True))
+def _limit_lanes(
+    codes: np.ndarray, labels: np.ndarray, group_by: GroupBy, reach: np.ndarray | None, lane_order: LaneOrder
+) -> tuple[np.ndarray, np.ndarray, list[str]]:
+    """Keep the busiest lanes and fold the rest into one; return entry codes, lane labels and lane order (top first)."""
+    counts = np.bincount(codes, minlength=len(labels)).tolist()
+    weights = counts if reach is None else np.bincount(codes, weights=reach, minlength=len(labels)).tolist()
+    names = [str(label) for label in labels.tolist()]
     none_label = NO_GROUP_LABELS[group_by]
-    named = sorted((lane for lane in counts if lane != none_label), key=lambda lane: (-counts[lane], lane))
+    named = sorted(
+        (index for index, name in enumerate(names) if name != none_label), key=lambda i: (-counts[i], names[i])
+    )
     kept = named[:MAX_LANES]
-    order = sorted(kept, key=lambda lane: (lane.casefold(), lane))
+    if lane_order == "reach":
+        kept = sorted(kept, key=lambda i: (-weights[i], names[i].casefold(), names[i]))
+    else:
+        kept = sorted(kept, key=lambda i: (names[i].casefold(), names[i]))
+    order = [names[i] for i in kept]
     if len(named) > MAX_LANES:
         other = f"(other: {len(named) - MAX_LANES} more)"
-        keep = np.isin(uniques, [*kept, none_label])
-        names = np.where(keep[codes], names, other)
+        folded = np.ones(len(labels), dtype=bool)
+        folded[kept] = False
+        folded[[i for i, name in enumerate(names) if name == none_label]] = False
+        labels = np.append(labels, other)
+        remap = np.where(folded, len(labels) - 1, np.arange(len(labels) - 1))
+        codes = remap[codes]
         order.append(other)
-    if none_label in counts:
+    if none_label in names:
         order.append(none_label)
-    return names, order
+    return codes, labels, order
 
 
 def _stack_slots(rows: pd.DataFrame) -> pd.Series:
@@ -261,7 +285,7 @@ def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
                 "hovertemplate": "%{hovertext}<extra></extra>",
                 "marker": {
                     "color": PRECISION_COLOURS["day"],
-                    "size": 11 if reach is None else [_reach_size(reach[index]) for index in days],
+                    "size": _DAY_SIZE if reach is None else [_reach_size(reach[index]) for index in days],
                     "symbol": "diamond",
                     "line": {"width": 1, "color": "white"},
                 },
@@ -272,7 +296,8 @@ def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
 
 def _reach_size(mentions: int) -> float:
     """In a merged table, a happening reported more widely gets a larger marker."""
-    size: float = round(9 + 4 * min(max(float(mentions) - 1, 0.0), 36.0) ** 0.5, 1)
+    # A happening reported once is as large as an unmerged event's marker.
+    size: float = round(_DAY_SIZE + 4 * min(max(float(mentions) - 1, 0.0), 36.0) ** 0.5, 1)
     return size
 
 
@@ -281,19 +306,21 @@ def _fineness(precision: str) -> int:
     return order.index(precision) if precision in order else len(order)
 
 
-def _counted(starts: np.ndarray, names: np.ndarray) -> pd.DataFrame:
+def _counted(starts: np.ndarray, codes: np.ndarray, labels: np.ndarray) -> pd.DataFrame:
     """Entries per lane and period; each period is placed on its first day."""
     label, code = _bin_for(starts)
-    days, day_of_entry = np.unique(starts, return_inverse=True)
-    period_of_day = pd.DatetimeIndex(days).to_period(code).start_time
+    # Hashing days beats sorting them; only the distinct days are binned by pandas.
+    day_of_entry, days = pd.factorize(starts.astype("datetime64[D]").view(np.int64))
+    period_of_day = pd.DatetimeIndex(days.astype("datetime64[D]")).to_period(code).start_time
     period_codes, periods = pd.factorize(period_of_day)
-    lane_codes, lane_names = pd.factorize(names)
-    keys, events = np.unique(lane_codes * len(periods) + period_codes[day_of_entry], return_counts=True)
+    keys = codes * len(periods) + period_codes[day_of_entry]
+    tally = np.bincount(keys, minlength=len(labels) * len(periods))
+    present = np.flatnonzero(tally)
     return pd.DataFrame(
         {
-            LANE_COLUMN: lane_names[keys // len(periods)],
-            "period": periods[keys % len(periods)],
-            "events": events,
+            LANE_COLUMN: labels[present // len(periods)],
+            "period": periods[present % len(periods)],
+            "events": tally[present],
             "bin": label,
         }
     )

@@ -30,9 +30,8 @@ UNKNOWN_SOURCE: Final = "unknown"
 
 #: Seed corpus the dashboard opens on.
 SEEDS_DIR: Final = "seeds"
-
-#: Article file suffixes read from folders.
-ARTICLE_SUFFIXES: Final = (".txt", ".md")
+#: Environment variable naming the corpus the dashboard opens on instead (paths joined by os.pathsep).
+CORPUS_ENV: Final = "TIMELINE_CORPUS"
 
 #: How lists are joined in CSV cells.
 LIST_SEPARATOR: Final = "; "
@@ -68,6 +67,7 @@ PREFERRED_LEGACY_ENCODINGS: Final = ("cp1252", "latin_1", "iso8859_15")
 
 #: Bump whenever a change to the code changes the events extracted from the same
 #: article; every cached extraction made under another version is then ignored.
+#: (A digest of the source is part of the cache key too, so a forgotten bump is harmless.)
 PIPELINE_VERSION: Final = "1"
 
 #: Where extracted events are cached (relative to the working directory); gitignored.

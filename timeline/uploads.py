@@ -1,8 +1,8 @@
 """What a user hands the dashboard at once (pasted text, uploaded files, a date) as articles and problems.
 
 The dashboard only shows the result: the articles to extract, one sentence per input
-that could not be read, and, for pasted text without a date, the date the text itself
-suggests for the user to confirm (never used silently).
+that could not be read, and each input that states no publication date, with the date
+its text suggests for the user to confirm (never used silently).
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from pathlib import PurePath
+from typing import Final
 
 from timeline.errors import ArticleDateError, TimelineError
 from timeline.ingest import IngestResult, load_upload, suggest_date
@@ -18,16 +20,37 @@ from timeline.types import Article
 #: How pasted text is named in messages.
 PASTED_NAME = "pasted article"
 NOTHING_GIVEN = "Nothing to add: paste an article or choose a file first."
+#: Inputs holding one article whose text may suggest its date (a feed or table holds many).
+_SINGLE_ARTICLE_SUFFIXES: Final = ("", ".txt", ".md", ".markdown")
+
+
+@dataclass(frozen=True)
+class Undated:
+    """An input (pasted text or a file) with articles that state no publication date.
+
+    The dashboard asks the user for the date and reads ``data`` again with it;
+    ``suggested`` is what the text suggests (its newest full date), or ``None``.
+    """
+
+    name: str
+    data: bytes
+    title: str = ""
+    suggested: dt.date | None = None
+
+    @property
+    def pasted(self) -> bool:
+        """Whether this is pasted text rather than a file."""
+        return self.name == PASTED_NAME
 
 
 @dataclass(frozen=True)
 class Submission:
-    """The articles read from one submission, a sentence for each input that failed, and a date hint."""
+    """The articles read from one submission, a sentence for each input that failed, and its undated inputs."""
 
     articles: tuple[Article, ...] = ()
     problems: tuple[str, ...] = ()
-    #: A suggested publication date for undated pasted text, as a sentence; "" when none.
-    hint: str = ""
+    #: The inputs whose articles state no date, to be read again with a date the user confirms.
+    undated: tuple[Undated, ...] = ()
 
 
 def read_submission(
@@ -50,19 +73,51 @@ def read_submission(
     except TimelineError as error:
         return Submission(problems=(str(error),))
     problems = [problem for result in results for problem in result.problems]
-    undated = any(isinstance(problem, ArticleDateError) and problem.where == PASTED_NAME for problem in problems)
-    suggested = suggest_date(pasted, latest=latest) if undated else None
-    hint = (
-        f"The text's newest full date is {suggested:%A %d %B %Y}: if it was published then, "
-        "choose that publication date and add it again."
-        if suggested is not None
-        else ""
+    inputs = ([(PASTED_NAME, pasted.encode("utf-8"))] if pasted.strip() else []) + list(files)
+    undated = tuple(
+        Undated(name, data, title if name == PASTED_NAME else "", _suggested(name, data, latest))
+        for name, data in inputs
+        if date is None and any(_lacks_date(problem, name) for problem in problems)
     )
     return Submission(
         articles=tuple(article for result in results for article in result.articles),
         problems=tuple(str(problem) for problem in problems),
-        hint=hint,
+        undated=undated,
     )
+
+
+def read_undated(undated: Undated, date: dt.date, *, latest: dt.date | None = None) -> Submission:
+    """Read an undated input again with the publication ``date`` the user confirmed."""
+    if undated.pasted:
+        return read_submission(undated.data.decode("utf-8"), (), title=undated.title, date=date, latest=latest)
+    return read_submission("", [(undated.name, undated.data)], date=date, latest=latest)
+
+
+def suggestion_sentence(undated: Undated) -> str:
+    """One sentence offering the suggested date of an undated input, or "" when its text suggests none."""
+    if undated.suggested is None:
+        return ""
+    return (
+        f"The newest full date in {undated.name} is {undated.suggested:%A %d %B %Y}: "
+        "if it was published then, confirm that date below."
+    )
+
+
+def _lacks_date(problem: TimelineError, name: str) -> bool:
+    """Whether ``problem`` says an article of input ``name`` states no date (not a wrong one)."""
+    # A stated but impossible or future date is the article's own error: a given date cannot fix it.
+    return (
+        isinstance(problem, ArticleDateError)
+        and (problem.where == name or problem.where.startswith(f"{name}:"))
+        and problem.reason.startswith("has no")
+    )
+
+
+def _suggested(name: str, data: bytes, latest: dt.date | None) -> dt.date | None:
+    if PurePath(name).suffix.lower() not in _SINGLE_ARTICLE_SUFFIXES and name != PASTED_NAME:
+        return None
+    # Only a suggestion: undecodable bytes are replaced rather than refused.
+    return suggest_date(data.decode("utf-8", errors="replace"), latest=latest)
 
 
 def _read(
