@@ -105,6 +105,13 @@ def test_cache_version_bump_invalidates(tmp_path: Path, corpus: list[Article]) -
     assert pipeline_version("other_model") != pipeline_version("en_core_web_sm")
 
 
+def test_cache_version_follows_the_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to the library's source changes the version, even without a bump."""
+    before = pipeline_version("model")
+    monkeypatch.setattr("timeline.cache.code_digest", lambda: "0" * 12)
+    assert pipeline_version("model") != before
+
+
 def test_cache_only_new_articles_are_extracted(tmp_path: Path, corpus: list[Article]) -> None:
     """Adding an article to a seen corpus extracts that article alone, and the order follows the input."""
     cached_extract(corpus[:2], tmp_path, extract=CountingExtractor())

