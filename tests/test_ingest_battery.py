@@ -53,7 +53,7 @@ HTML_NO_TEXT = """<html><head><title>Empty</title><meta name="date" content="202
 <script>var nothing = 1;</script></head><body><div></div></body></html>"""
 
 # Ids differ between files: the folder test reads them all at once, and one id for two
-# different articles is a problem of its own (see test_ingest_load).
+# different articles gets a derived id (see test_ingest_load).
 CASES = [
     Case("empty.txt", b"", problems=(("empty.txt", "is empty"),)),
     Case("blank.txt", b"  \n\t \r\n  ", problems=(("blank.txt", "contains only whitespace"),)),

@@ -70,17 +70,18 @@ def test_load_id_is_given_or_content_hash(tmp_path):
     assert len(first.articles[1].article_id) == 16
 
 
-def test_load_id_clash_is_a_problem(tmp_path):
-    """Two different articles claiming one id: the first is kept, the second is a problem naming both."""
+def test_load_id_clash_keeps_both_articles(tmp_path):
+    """Two different articles claiming one id are both kept; the later one under a stable derived id."""
     lines = [
         {"id": "x", "date": "2024-12-02", "text": "First."},
         {"id": "x", "date": "2024-12-02", "text": "Different."},
     ]
-    result = load_upload("feed.jsonl", "\n".join(json.dumps(line) for line in lines).encode(), latest=LATEST)
-    assert [article.text for article in result.articles] == ["First."]
-    (problem,) = result.problems
-    assert problem.where == "feed.jsonl:2"
-    assert "feed.jsonl:1" in problem.reason
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    result = load_upload("feed.jsonl", data, latest=LATEST)
+    assert [article.text for article in result.articles] == ["First.", "Different."]
+    assert result.articles[1].article_id.startswith("x~")
+    assert result.problems == ()
+    assert load_upload("again.jsonl", data, latest=LATEST).articles[1].article_id == result.articles[1].article_id
 
 
 @pytest.mark.parametrize("name", ["pasted text", "clipboard"])

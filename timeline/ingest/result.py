@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from timeline.articles import content_id
 from timeline.errors import ArticleError
 from timeline.types import Article
 
@@ -23,7 +24,7 @@ class IngestResult:
 
 
 class Collector:
-    """Gathers articles and problems, keeping the first article of each id."""
+    """Gathers articles and problems, keeping each article once under an id of its own."""
 
     def __init__(self) -> None:
         self._articles: dict[str, Article] = {}
@@ -31,19 +32,18 @@ class Collector:
         self._duplicates: list[str] = []
 
     def add(self, article: Article) -> None:
-        """Keep ``article`` unless its id is taken; a clash of different articles is a problem."""
+        """Keep ``article`` once; a different article under a taken id is kept under a derived id.
+
+        Two feeds that both number their rows 1, 2, … must not lose each other's articles,
+        so the later one becomes ``id~<content hash>``: stable across loads, never a clash.
+        """
         earlier = self._articles.get(article.article_id)
         if earlier is None:
             self._articles[article.article_id] = article
         elif (earlier.text, earlier.date) == (article.text, article.date):
             self._duplicates.append(article.origin)
         else:
-            self._problems.append(
-                ArticleError(
-                    article.origin,
-                    f"has the id {article.article_id!r} of a different article ({earlier.origin}); give it its own id",
-                )
-            )
+            self.add(replace(article, article_id=f"{article.article_id}~{content_id(article.text, article.date)}"))
 
     def problem(self, error: ArticleError) -> None:
         """Record one input that could not be read."""
