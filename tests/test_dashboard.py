@@ -200,6 +200,7 @@ def test_dashboard_paste_without_date_asks_for_one(app):
     assert "publication date" in message
     assert "\n" not in message
     assert _metric(app, "Events") == before
+    assert app.date_input(key="confirm_date:pasted article").value is None
 
 
 @pytest.mark.slow

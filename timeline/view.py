@@ -16,6 +16,8 @@ from typing import Final, Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from timeline.defaults import LIST_SEPARATOR
 from timeline.schema import MERGED_ID, empty_event_frame
@@ -252,8 +254,9 @@ def count_events(frame: pd.DataFrame, mentions: pd.DataFrame | None = None) -> E
     if "article_id" in frame.columns:
         articles = _count_distinct(frame["article_id"])
     elif mentions is not None and len(frame):
-        behind = mentions[MERGED_ID].isin(frame[MERGED_ID]).to_numpy()
-        articles = _count_distinct(mentions["article_id"][behind])
+        # In Arrow's C++ kernels: pandas' isin on Arrow-backed text walks its argument in Python.
+        behind = pc.is_in(pa.array(mentions[MERGED_ID]), value_set=pa.array(frame[MERGED_ID]))
+        articles = pc.count_distinct(pc.filter(pa.array(mentions["article_id"]), behind)).as_py()
     else:
         articles = 0
     return EventCounts(
