@@ -96,3 +96,10 @@ def test_uploads_date_after_latest_is_a_problem():
     submission = read_submission(TEXT, [], date=D(2030, 1, 1), latest=D(2026, 1, 1))
     assert submission.articles == ()
     assert len(submission.problems) == 1
+
+
+def test_uploads_same_name_twice_is_held_once():
+    """Two undated files of one name wait once (the first), so the dashboard's date box for that name is unique."""
+    first, second = b"On Sunday, talks began.\n", b"On Monday, talks ended.\n"
+    submission = read_submission("", [("a.txt", first), ("b.txt", first), ("a.txt", second)])
+    assert [(undated.name, undated.data) for undated in submission.undated] == [("a.txt", first), ("b.txt", first)]

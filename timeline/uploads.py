@@ -74,10 +74,14 @@ def read_submission(
         return Submission(problems=(str(error),))
     problems = [problem for result in results for problem in result.problems]
     inputs = ([(PASTED_NAME, pasted.encode("utf-8"))] if pasted.strip() else []) + list(files)
+    # One per name, the first: the dashboard keys each date box by the input's name.
+    waiting: dict[str, bytes] = {}
+    for name, data in inputs:
+        if date is None and any(_lacks_date(problem, name) for problem in problems):
+            waiting.setdefault(name, data)
     undated = tuple(
         Undated(name, data, title if name == PASTED_NAME else "", _suggested(name, data, latest))
-        for name, data in inputs
-        if date is None and any(_lacks_date(problem, name) for problem in problems)
+        for name, data in waiting.items()
     )
     return Submission(
         articles=tuple(article for result in results for article in result.articles),
