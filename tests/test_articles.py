@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from timeline.articles import article_from_content, content_id, format_article, parse_date, split_front_matter
-from timeline.errors import ArticleDateError, ArticleError
+from timeline.errors import ArticleDateError, ArticleError, MissingDateError
 
 DAY = dt.date(2024, 12, 2)
 
@@ -102,3 +102,15 @@ def test_articles_empty_text(content, fragment):
     """An article without text is an ArticleError, not an empty article."""
     with pytest.raises(ArticleError, match=fragment):
         article_from_content(content, "f.txt", date=DAY)
+
+
+@pytest.mark.parametrize(
+    ("header", "missing"),
+    [("", True), ("date: 2024-02-30\n", False), ("date: someday\n", False)],
+    ids=["no-date", "impossible-date", "not-a-date"],
+)
+def test_articles_missing_date_is_its_own_error(header, missing):
+    """Only an article that states no date raises MissingDateError, the one a user-given date can fix."""
+    with pytest.raises(ArticleDateError) as raised:
+        article_from_content(f"---\ntitle: T\n{header}---\nText.", "a.txt")
+    assert isinstance(raised.value, MissingDateError) is missing

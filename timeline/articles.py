@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from timeline.defaults import MAX_ARTICLE_CHARS, MAX_PUBLICATION_YEAR, UNKNOWN_SOURCE
-from timeline.errors import ArticleDateError, ArticleError
+from timeline.errors import ArticleDateError, ArticleError, MissingDateError
 from timeline.types import Article
 
 _FENCE = "---"
@@ -109,7 +109,7 @@ def parse_date(value: str, where: str, *, latest: dt.date | None = None) -> dt.d
     """
     text = value.strip()
     if not text:
-        raise ArticleDateError(where, "has no publication date; give one as YYYY-MM-DD")
+        raise MissingDateError(where, "has no publication date; give one as YYYY-MM-DD")
     try:
         if not _ISO_DATE.match(text):
             raise ValueError(text)
@@ -168,7 +168,7 @@ def article_from_fields(
     elif date is not None:
         article_date = date
     else:
-        raise ArticleDateError(
+        raise MissingDateError(
             origin, "has no publication date; add one as YYYY-MM-DD, or give a date for the undated articles"
         )
     return Article(

@@ -32,6 +32,10 @@ class ArticleDateError(ArticleError):
     """Raised when an article has no publication date, or one that is not a real date."""
 
 
+class MissingDateError(ArticleDateError):
+    """Raised when an article states no publication date at all (not a wrong one): a date the user gives can fix it."""
+
+
 class EvaluationInputError(TimelineError):
     """Raised when an annotated corpus file (CAT XML or TimeML) cannot be read."""
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Final
 
-from timeline.errors import ArticleDateError, TimelineError
+from timeline.errors import MissingDateError, TimelineError
 from timeline.ingest import IngestResult, load_upload, suggest_date
 from timeline.types import Article
 
@@ -110,11 +110,7 @@ def suggestion_sentence(undated: Undated) -> str:
 def _lacks_date(problem: TimelineError, name: str) -> bool:
     """Whether ``problem`` says an article of input ``name`` states no date (not a wrong one)."""
     # A stated but impossible or future date is the article's own error: a given date cannot fix it.
-    return (
-        isinstance(problem, ArticleDateError)
-        and (problem.where == name or problem.where.startswith(f"{name}:"))
-        and problem.reason.startswith("has no")
-    )
+    return isinstance(problem, MissingDateError) and (problem.where == name or problem.where.startswith(f"{name}:"))
 
 
 def _suggested(name: str, data: bytes, latest: dt.date | None) -> dt.date | None:

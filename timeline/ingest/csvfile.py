@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 
-from timeline.errors import ArticleDateError, ArticleError
+from timeline.errors import ArticleError, MissingDateError
 from timeline.ingest.decode import decode_bytes
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
@@ -60,7 +60,7 @@ def _check_columns(columns: list[str], context: ReadContext) -> None:
     if "text" not in columns:
         raise ArticleError(context.where, f"has no 'text' column (its columns are {listed}), so no article can be read")
     if "date" not in columns and context.date is None:
-        raise ArticleDateError(
+        raise MissingDateError(
             context.where, "has no 'date' column; add one, or give a publication date for all its articles"
         )
 
