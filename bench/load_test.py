@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +27,10 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from bench import app_server  # noqa: E402  (the project root is on the path only from here)
+
 MAX_SESSIONS = 200
 MAX_TIME_S = 600
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
@@ -51,45 +52,14 @@ class SessionResult:
         return not self.errors and self.chart_s is not None and self.finished_s is not None
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except OSError:
-        return False
-
-
 @contextmanager
 def running_dashboard(start_timeout_s: float) -> Iterator[str]:
-    """Start ``streamlit run dashboard.py`` on a free localhost port; yield its URL once healthy."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-    ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """The dashboard on a free localhost port; a failure to start ends the load test with its reason."""
     try:
-        deadline = time.monotonic() + start_timeout_s
-        while not _healthy(url):
-            if server.poll() is not None:
-                raise SystemExit(f"streamlit exited before it was healthy: {server.stderr.read().decode()[-500:]}")  # type: ignore[union-attr]
-            if time.monotonic() > deadline:
-                raise SystemExit(f"streamlit was not healthy on {url} within {start_timeout_s:.0f} s")
-            time.sleep(0.5)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        with app_server.running_dashboard(start_timeout_s) as url:
+            yield url
+    except app_server.AppServerError as error:
+        raise SystemExit(str(error)) from None
 
 
 async def one_session(url: str, index: int, timeout_s: float) -> SessionResult:
@@ -206,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         results = asyncio.run(run_sessions(url, args.sessions, remaining()))
         wall_s = time.perf_counter() - started
-        healthy_after = _healthy(url)
+        healthy_after = app_server.healthy(url)
         print(report(warm, results, wall_s, healthy_after))
         return 0 if healthy_after and all(result.ok for result in results) else 1
 

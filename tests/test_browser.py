@@ -11,16 +11,12 @@ import csv
 import io
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.app_server import AppServerError, running_dashboard
 from tests.conftest import PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -63,20 +59,6 @@ TWO_REPORTS = "\n".join(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return bool(response.status == 200)
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def chromium_path() -> Path:
     """Debian's chromium; skips (or fails under CI) when it is not installed."""
@@ -91,29 +73,14 @@ def chromium_path() -> Path:
 @pytest.fixture(scope="module")
 def app_url(chromium_path) -> Iterator[str]:
     """`streamlit run dashboard.py` on a free localhost port, healthy before the tests start."""
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "dashboard.py",
-        "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
-    ]  # fmt: skip
     ARTIFACTS.mkdir(exist_ok=True)
-    log = (ARTIFACTS / "streamlit-browser-test.log").open("wb")
-    server = subprocess.Popen(command, cwd=PROJECT, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not become healthy on {url}; see {log.name}")
-            time.sleep(0.5)
-        yield url
-    finally:
-        server.terminate()
+    log_path = ARTIFACTS / "streamlit-browser-test.log"
+    with log_path.open("wb") as log:
         try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
+            with running_dashboard(START_TIMEOUT_S, log) as url:
+                yield url
+        except AppServerError as error:
+            pytest.fail(f"{error}; see {log_path}")
 
 
 @pytest.fixture(scope="module")
