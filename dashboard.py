@@ -32,7 +32,7 @@ from timeline.chart import timeline_figure
 from timeline.defaults import CORPUS_ENV, SEEDS_DIR
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes
-from timeline.ingest import SUPPORTED_SUFFIXES, load_articles
+from timeline.ingest import SUPPORTED_SUFFIXES, corpus_stamp, load_articles
 from timeline.merge import MergedEvents, merge_events
 from timeline.nlp import load_nlp
 from timeline.pipeline import extract_frame
@@ -86,19 +86,6 @@ def _corpus_paths() -> tuple[str, ...]:
     return tuple(named) if named else (str(HERE / SEEDS_DIR),)
 
 
-def _fingerprint(paths: tuple[str, ...]) -> tuple[object, ...]:
-    """Names, sizes and modification times of the corpus files: a changed file re-reads the corpus."""
-    stamps: list[object] = []
-    for given in paths:
-        path = Path(given)
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.suffix.lower() in SUPPORTED_SUFFIXES and file.is_file():
-                stat = file.stat()
-                stamps.append((str(file), stat.st_size, stat.st_mtime_ns))
-    return tuple(stamps)
-
-
 def _progress_bar(what: str) -> tuple[DeltaGenerator, ProgressCallback]:
     bar = st.progress(0.0, text=f"Finding the events of {what}…")
 
@@ -111,7 +98,7 @@ def _progress_bar(what: str) -> tuple[DeltaGenerator, ProgressCallback]:
 def _corpus() -> Corpus:
     """The corpus's events: from memory when unchanged, else from the on-disk cache, extracting only what it lacks."""
     paths = _corpus_paths()
-    stamp = _fingerprint(paths)
+    stamp = corpus_stamp(paths)
     store = _corpus_store()
     if paths in store and store[paths][0] == stamp:
         return store[paths][1]

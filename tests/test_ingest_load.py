@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from timeline.errors import ArticleDateError
-from timeline.ingest import SUPPORTED_SUFFIXES, load_articles, load_upload
+from timeline.ingest import SUPPORTED_SUFFIXES, corpus_stamp, load_articles, load_upload
 
 LATEST = dt.date(2026, 11, 26)
 DAY = dt.date(2024, 12, 2)
@@ -220,3 +220,13 @@ def test_load_unlistable_subfolder_is_a_problem(tmp_path):
         locked.chmod(0o755)
     assert [article.text for article in result.articles] == ["Good."]
     assert [problem.where for problem in result.problems] == [str(locked)]
+
+
+def test_load_corpus_stamp_follows_article_files(tmp_path):
+    """The stamp changes when an article file changes or is added, and ignores other files."""
+    (tmp_path / "a.txt").write_text(_article("One."))
+    before = corpus_stamp([tmp_path])
+    (tmp_path / "notes.log").write_text("not an article")
+    assert corpus_stamp([tmp_path]) == before
+    (tmp_path / "b.jsonl").write_text("{}")
+    assert corpus_stamp([tmp_path]) != before

@@ -41,6 +41,7 @@ from timeline.defaults import (
     TEXT_SUFFIXES,
 )
 from timeline.errors import ArticleError
+from timeline.ingest import stamp
 from timeline.ingest.csvfile import read_csv, read_tsv
 from timeline.ingest.files import read_text
 from timeline.ingest.htmlpage import read_html
@@ -48,7 +49,7 @@ from timeline.ingest.jsonl import read_json, read_jsonl
 from timeline.ingest.result import Collector, IngestResult, Outcome, ReadContext
 from timeline.ingest.suggest import suggest_date
 
-__all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "load_articles", "load_upload", "suggest_date"]
+__all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "corpus_stamp", "load_articles", "load_upload", "suggest_date"]
 
 Reader = Callable[[bytes, ReadContext], Iterator[Outcome]]
 
@@ -62,6 +63,11 @@ _READERS: dict[str, Reader] = {
 }
 #: Every suffix read, lower case; folders are searched for these.
 SUPPORTED_SUFFIXES = tuple(_READERS)
+
+
+def corpus_stamp(paths: Sequence[str | Path]) -> tuple[tuple[str, int, int], ...]:
+    """What changes when any article file under ``paths`` changes (see :func:`timeline.ingest.stamp.corpus_stamp`)."""
+    return stamp.corpus_stamp(paths, SUPPORTED_SUFFIXES)
 
 
 def load_articles(
