@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.engines import run_extract
+from timeline.engines import auto_workers, run_extract
 from timeline.engines.shares import shares
 from timeline.errors import EngineError
 from timeline.parquet import read_event_parts
@@ -158,6 +158,21 @@ def test_engines_inprocess_equals_pipeline(several_articles: list[Article], nlp:
     from timeline.pipeline import extract_frame
 
     pd.testing.assert_frame_equal(run_extract(several_articles), extract_frame(several_articles))
+
+
+@pytest.mark.parametrize(
+    ("articles", "cores", "expected"),
+    [(1, 2, 1), (199, 2, 1), (400, 2, 2), (10_000, 2, 2), (10_000, 8, 8), (0, 4, 1)],
+)
+def test_engines_auto_workers(articles: int, cores: int, expected: int) -> None:
+    """One spaCy process per core, but only once each has a few hundred articles to do."""
+    assert auto_workers(articles, cores) == expected
+
+
+@pytest.mark.slow
+def test_engines_two_processes_equal_one(several_articles: list[Article], nlp: object) -> None:
+    """spaCy's worker processes give the same table as one process."""
+    pd.testing.assert_frame_equal(run_extract(several_articles, workers=2), run_extract(several_articles, workers=1))
 
 
 @pytest.mark.slow

@@ -42,7 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--scheduler", metavar="ADDRESS", help="address of an existing Dask scheduler (with --engine dask)"
     )
-    extract.add_argument("--workers", type=_positive, metavar="N", help="spaCy processes, or local Dask workers")
+    extract.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="spaCy processes (default: one per core for large corpora), or Dask workers",
+    )
     extract.add_argument("--cache", metavar="DIR", dest="cache_dir", help="cache folder (default .timeline-cache)")
     extract.add_argument("--no-cache", action="store_false", dest="use_cache", help="extract everything afresh")
     extract.add_argument("--parquet", metavar="DIR", dest="parquet_dir", help="also write the events as Parquet parts")

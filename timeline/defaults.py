@@ -98,5 +98,7 @@ MERGE_STOPWORDS: Final = frozenset({
 
 #: Articles per Dask task: big enough to amortise task overhead, small enough to balance.
 DASK_PARTITION_ARTICLES: Final = 64
+#: Articles that make a second spaCy process worth its start-up (loading the model, ~3 s).
+ARTICLES_PER_PROCESS: Final = 200
 #: Workers of the local Dask cluster when none is given.
 DASK_WORKERS: Final = 2

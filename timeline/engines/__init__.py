@@ -22,12 +22,12 @@ from typing import Final
 
 import pandas as pd
 
-from timeline.defaults import SPACY_MODEL, SPACY_MODEL_ENV
+from timeline.defaults import ARTICLES_PER_PROCESS, SPACY_MODEL, SPACY_MODEL_ENV
 from timeline.engines.partition import ProgressCallback
 from timeline.errors import EngineError
 from timeline.types import Article
 
-__all__ = ["ENGINES", "run_extract"]
+__all__ = ["ENGINES", "auto_workers", "run_extract"]
 
 #: Engine names, the default first.
 ENGINES: Final = ("inprocess", "dask")
@@ -46,7 +46,7 @@ def run_extract(
 ) -> pd.DataFrame:
     """The event table of ``articles``, in article then text order, on the chosen engine.
 
-    ``workers``: in process, spaCy processes (default 1); on Dask, local-cluster workers
+    ``workers``: in process, spaCy processes (default :func:`auto_workers`); on Dask, local-cluster workers
     (default :data:`~timeline.defaults.DASK_WORKERS`; ignored with ``scheduler``).
     ``cache_dir=None`` extracts everything afresh. Raises :class:`EngineError`.
     """
@@ -74,8 +74,22 @@ def run_extract(
     from timeline.engines.inprocess import run_inprocess
 
     return run_inprocess(
-        articles, model=name, workers=workers or 1, cache_dir=cache_dir, output_dir=folder, on_progress=on_progress
+        articles,
+        model=name,
+        workers=workers or auto_workers(len(articles)),
+        cache_dir=cache_dir,
+        output_dir=folder,
+        on_progress=on_progress,
     )
+
+
+def auto_workers(articles: int, cores: int | None = None) -> int:
+    """spaCy processes worth starting for ``articles``: one per core, once each has enough to do.
+
+    A process pays a few seconds to load the model, so a small corpus stays in one.
+    """
+    available = cores if cores is not None else (os.cpu_count() or 1)
+    return max(1, min(available, articles // ARTICLES_PER_PROCESS))
 
 
 def _output_folder(output_dir: str | os.PathLike[str] | None) -> Path | None:
