@@ -222,3 +222,34 @@ def test_browser_merged_view_with_reports_one_click_away(page):
     expander.wait_for()
     page.screenshot(path=str(ARTIFACTS / "timeline-merged.png"), full_page=True)
     expander.screenshot(path=str(ARTIFACTS / "timeline-merged-reports.png"))
+
+
+FORMULA_ARTICLE = (
+    "---\n"
+    'title: =HYPERLINK("http://example.invalid","open me")\n'
+    "date: 2024-12-02\n"
+    "source: +cmd|' /C calc'!A0\n"
+    "---\n"
+    "@SUM(1+1) On Sunday, Qatar's envoy met Syrian ministers in Damascus.\n"
+)
+
+
+def test_browser_csv_download_is_spreadsheet_safe(page):
+    """The CSV a browser receives neutralises every cell a spreadsheet would run as a formula."""
+    page.get_by_label("Paste an article's text").fill(FORMULA_ARTICLE)
+    page.get_by_role("button", name="Add to the timeline").click()
+    page.get_by_text("Added in this session").wait_for()
+    _idle(page)
+    page.get_by_text("Show every report separately").click()
+    _idle(page)
+    with page.expect_download() as download_info:
+        page.locator('[data-testid="stDownloadButton"] button').click()
+    text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    crafted = [row for row in rows if "HYPERLINK" in row["article_title"]]
+    assert crafted
+    for row in crafted:
+        assert row["article_title"].startswith("'=")
+        assert row["source"].startswith("'+")
+        assert row["sentence"].startswith("'@")
+    assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row.values())
