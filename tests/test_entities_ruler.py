@@ -87,3 +87,26 @@ def test_entities_ruler_fixes_model_entities(
 def test_entities_ruler_finds_missed_places_conservatively(text: str, expected: list[tuple[str, str]]) -> None:
     """Countries and well-known places are found unaided; cities need a locative word; ambiguous names never."""
     assert _fixed(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Title\nKYIV — Strikes hit.", [], [("KYIV", "GPE")]),
+        ("Title\nLAGOS, Nigeria (Reuters) — Rates rose.", [("LAGOS", "ORG"), ("Nigeria", "GPE")],
+         [("LAGOS", "GPE"), ("Nigeria", "GPE"), ("Reuters", "ORG")]),
+        ("Title\nNEW DELHI — Votes counted.", [("NEW DELHI", "ORG")], [("NEW DELHI", "GPE")]),
+        ("Title\nBREAKING — Votes counted.", [], []),
+        ("Strikes hit Kharkiv and Odesa overnight.", [("Kharkiv and Odesa", "ORG")],
+         [("Kharkiv", "GPE"), ("Odesa", "GPE")]),
+        ("Shares of Procter and Gamble rose.", [("Procter and Gamble", "ORG")], [("Procter and Gamble", "ORG")]),
+        ("Neighbouring Burkina Faso suffers too.", [("Neighbouring Burkina Faso", "ORG")], [("Burkina Faso", "GPE")]),
+        ("The Houthis vowed to retaliate.", [("Houthis", "PERSON")], [("Houthis", "ORG")]),
+        ("The M23 entered the city.", [("M23", "GPE")], [("M23", "ORG")]),
+    ],
+)
+def test_entities_ruler_datelines_lists_and_known_groups(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """Dateline capitals are places; "X and Y" of two places splits; known groups are organisations."""
+    assert _fixed(text, ents) == expected

@@ -76,3 +76,25 @@ def test_entities_tag_nominal_organisation_takes_its_country() -> None:
 def test_entities_tag_emptydoc_with_entities() -> None:
     """A doc with no entities gives no mentions."""
     assert tag_entities(doc_with_entities("", [])) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "written", "canonical", "country"),
+    [
+        ("Head\nSANTA CLARA, California — Chips sold well.", "SANTA CLARA", "Santa Clara", "United States"),
+        ("Rain fell in Kyiv, Ukraine's capital, as sirens sounded.", "Kyiv", "Kyiv", "Ukraine"),
+        ("President Luiz Inacio Lula da Silva spoke. Lula said the fires were bad.", "Lula",
+         "Luiz Inacio Lula da Silva", ""),
+        ("Officials reported deaths in Kunar province on Monday.", "Kunar", "Kunar", ""),
+        ("EU ministers met on Monday. Brussels would also target ships.", "Brussels", "European Union", ""),
+        ("Fog closed the airport. Brussels would also target ships.", "Brussels", "Brussels", "Belgium"),
+    ],
+)
+def test_entities_tag_datelines_qualifiers_and_middle_names(
+    nlp, text: str, written: str, canonical: str, country: str  # type: ignore[no-untyped-def]
+) -> None:
+    """Dateline "City, State" gives the state's country; unique middle names resolve; Brussels is the EU if named."""
+    found = [m for m in tag_entities(nlp(text)) if m.text.startswith(written)]
+    assert found, [(m.text, m.type) for m in tag_entities(nlp(text))]
+    assert (found[-1].canonical, found[-1].country) == (canonical, country)

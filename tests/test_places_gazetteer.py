@@ -43,6 +43,8 @@ def test_places_gazetteer_resolves_place_to_country(name: str, place: str, count
         ("Russian Federation", "Russia", "RUS"),
         ("Palestinian Territory", "Palestine", "PSE"),
         ("Burma", "Myanmar", "MMR"),
+        ("Democratic Republic of Congo", "Democratic Republic of the Congo", "COD"),
+        ("DR Congo", "Democratic Republic of the Congo", "COD"),
     ],
 )
 def test_places_gazetteer_aliases_give_one_common_name(alias: str, country: str, code: str) -> None:
@@ -110,3 +112,20 @@ def test_places_gazetteer_georgia_needs_us_evidence(context: str, country: str) 
     place = gazetteer().resolve("Georgia", context)
     assert place is not None
     assert place.country == country
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("NEW DELHI", "New Delhi"), ("KYIV", "Kyiv"), ("MOGADISHU", "Mogadishu"), ("USA", "United States")],
+)
+def test_places_gazetteer_reads_dateline_capitals(name: str, place: str) -> None:
+    """Names in capitals (datelines) are looked up title-cased; short capitals stay acronyms."""
+    found = gazetteer().resolve(name)
+    assert found is not None
+    assert found.name == place
+
+
+@pytest.mark.parametrize("name", ["NATO", "GDP", "CEO"])
+def test_places_gazetteer_acronyms_are_not_places(name: str) -> None:
+    """Acronyms in capitals do not turn into places by title-casing."""
+    assert gazetteer().resolve(name) is None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from timeline.entities.locations import is_modifier, is_subject, resolve_place
+from timeline.entities.locations import is_modifier, is_subject, resolve_place, seat_metonym
 from timeline.entities.organisations import nominal_organisations, read_organisation
 from timeline.entities.people import Person, read_person, resolve_people
 from timeline.places import Gazetteer, gazetteer
@@ -48,7 +48,11 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
             mentions.append(_organisation(doc, span, places))
         elif label in _PLACE_LABELS:
             place, is_country = place_of[span.start]
-            mentions.append(_place(span, place, is_country and is_subject(span, countries)))
+            institution = seat_metonym(span, place, text, places)
+            if institution is not None:
+                mentions.append(_place(span, institution, False))
+            else:
+                mentions.append(_place(span, place, is_country and is_subject(span, countries)))
         elif label == "NORP":
             mentions.append(_nationality(span, places))
     for (span, person), resolved in zip(people, resolve_people([person for _, person in people]), strict=True):

@@ -86,6 +86,18 @@ KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
     "world health organization": ("World Health Organization", "", False),
     "unrwa": ("UNRWA", "", False),
     "red cross": ("Red Cross", "", False),
+    "jnim": ("JNIM", "MLI", True),
+    "jama'at nusrat al-islam wal-muslimin": ("JNIM", "MLI", True),
+    "m23": ("M23", "COD", True),
+    "africa corps": ("Africa Corps", "RUS", True),
+    "al-shabab": ("Al-Shabaab", "SOM", True),
+    "african union": ("African Union", "", False),
+    "ap": ("Associated Press", "USA", False),
+    "associated press": ("Associated Press", "USA", False),
+    "the associated press": ("Associated Press", "USA", False),
+    "reuters": ("Reuters", "", False),
+    "afp": ("Agence France-Presse", "FRA", False),
+    "agence france-presse": ("Agence France-Presse", "FRA", False),
 }
 
 #: Countries whose armed forces go by a name of their own; others are "<country> Armed Forces".
@@ -124,7 +136,7 @@ SURNAME_PREFIXES: Final = ("al-", "el-", "ал-")
 #: ("Qatar's foreign ministry", "Turkish defence ministry").
 ORG_HEAD_NOUNS: Final = frozenset({
     "ministry", "government", "army", "military", "parliament", "embassy", "navy", "police", "cabinet",
-    "presidency", "administration", "regime", "forces",
+    "presidency", "administration", "regime", "forces", "bank",
 })
 
 #: Prepositions after which a capitalised city name is a place ("in Hama", "into Aleppo").

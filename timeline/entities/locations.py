@@ -3,12 +3,17 @@ as the subject of a sentence ("Israel has killed…", "Türkiye and Russia agree
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from timeline.places import Gazetteer
+from timeline.places.data import SEATS_OF_INSTITUTIONS
 from timeline.types import Place
 
 _SUBJECTS = frozenset({"nsubj"})
+#: Words after a place name that name its kind of area, not the place.
+_AREA_NOUNS = frozenset({"province", "district", "region", "governorate", "county", "state", "oblast"})
 _TEXT_KEY = "timeline_text"
 
 
@@ -16,11 +21,53 @@ def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
     """The place ``span`` names and whether it is a country; unknown places keep their name with no country."""
     entry = places.lookup(span.text, _text_of(span.doc))
     if entry is not None:
+        if not entry.is_country:
+            qualifier = _qualifier(span, places)
+            if qualifier is not None and qualifier.country_code and qualifier.country_code != entry.place.country_code:
+                # "Santa Clara, California" is not the larger Santa Clara elsewhere.
+                return replace(qualifier, name=entry.place.name), False
         return entry.place, entry.is_country
     words = span.text.split()
     if words and words[0] in {"the", "The"}:
         words = words[1:]
+    if len(words) > 1 and words[-1].lower() in _AREA_NOUNS:
+        # "Kunar province" is Kunar.
+        words = words[:-1]
+        known = places.lookup(" ".join(words))
+        if known is not None:
+            return known.place, known.is_country
     return Place(name=" ".join(words), country_code="", country="", region=""), False
+
+
+def seat_metonym(span: Span, place: Place, text: str, places: Gazetteer) -> Place | None:
+    """The institution a seat city acting as a subject stands for, when the article names it, else None."""
+    seat = SEATS_OF_INSTITUTIONS.get(place.name)
+    if seat is None or not is_subject(span, frozenset()):
+        return None
+    institution, named = seat
+    if named.search(text) is None:
+        return None
+    return places.resolve(institution)
+
+
+def _qualifier(span: Span, places: Gazetteer) -> Place | None:
+    """The country or US state written after "<city>, " ("Santa Clara, California"), or None."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    after = doc[span.end + 1]
+    if after.ent_iob_ != "B" or after.ent_type_ != "GPE":
+        return None
+    end = after.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    # Only a qualifier that closes the phrase: in "in Kyiv, Russia said" Russia starts a clause.
+    if end < len(doc) and not doc[end].is_punct:
+        return None
+    entry = places.lookup(doc[after.i : end].text)
+    if entry is not None and (entry.is_country or entry.population == 0):
+        return entry.place
+    return None
 
 
 def _text_of(doc: Doc) -> str:

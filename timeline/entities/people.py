@@ -68,10 +68,15 @@ def resolve_people(people: Sequence[Person]) -> list[Person]:
     for all their mentions.
     """
     full: dict[str, list[Person]] = {}
+    # Middle names of long names ("Lula" in "Luiz Inacio Lula da Silva"), used when unique.
+    middle: dict[str, set[str]] = {}
     for person in people:
         words = person.name.split()
         if len(words) > 1:
             full.setdefault(surname_key(words[-1]), []).append(person)
+        for word in words[1:-1] if len(words) > 2 else []:
+            if word[:1].isupper():
+                middle.setdefault(surname_key(word), set()).add(person.name)
     resolved: list[Person] = []
     for person in people:
         words = person.name.split()
@@ -80,6 +85,8 @@ def resolve_people(people: Sequence[Person]) -> list[Person]:
         if candidates:
             earlier = [candidate for candidate in candidates if candidate.start < person.start]
             name = (earlier[-1] if earlier else candidates[0]).name
+        elif len(words) == 1 and len(middle.get(surname_key(words[0]), ())) == 1:
+            name = next(iter(middle[surname_key(words[0])]))
         resolved.append(replace(person, name=name))
     roles: dict[str, str] = {}
     countries: dict[str, str] = {}

@@ -31,6 +31,12 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
 10. Places the model missed: a capitalised country, alias or well-known place name is
    added; a city name only after a locative word ("in Hama", "the city of Idlib").
    Ambiguous names are never added this way.
+11. Datelines: a known place in capitals opening a line before a comma, a news agency
+   or a dash ("LAGOS, Nigeria (Reuters) —") is a place, whatever the model said.
+12. "Kharkiv and Odesa" tagged as one entity is two places when both halves are
+   unambiguous places; a sentence-opening word glued to a country ("Neighbouring
+   Burkina Faso") is dropped; a name the model called a person or place that is a
+   well-known organisation ("Houthis", "M23") is an organisation.
 """
 
 from __future__ import annotations
@@ -52,6 +58,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _GOVERNMENT = frozenset({"Government", "government"})
+#: What follows the place of a dateline: a country, a news agency, or the dash.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*){0,3})[ \t]*(?:,|\(|—|–|--? )", re.MULTILINE)
 
 
 def surname_key(word: str) -> str:
@@ -88,14 +96,45 @@ class EntityFixes:
             trimmed = _trim(doc, ent)
             if trimmed is not None and not _not_a_name(trimmed):
                 spans.append(trimmed)
+        datelines = self._datelines(doc)
+        if datelines:
+            taken = {index for span in datelines for index in range(span.start, span.end)}
+            spans = [span for span in spans if not any(index in taken for index in range(span.start, span.end))]
+        spans = [part for span in spans for part in self._split_places(doc, span)]
         surnames = self._surnames(spans)
-        fixed = [self._relabel(doc, span, surnames) for span in spans]
+        fixed = [self._relabel(doc, span, surnames) for span in spans] + datelines
         fixed = [span for span in fixed if not _part_of_title(doc, span, fixed)]
         fixed.extend(_missed_surnames(doc, fixed + others))
         fixed.extend(_missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
         doc.ents = filter_spans(fixed + others)
         return doc
+
+    def _datelines(self, doc: Doc) -> list[Span]:
+        """Places opening a line in capitals before a comma, agency or dash ("LAGOS, Nigeria (Reuters) —")."""
+        found = []
+        # A regular expression over the text finds the few candidates without a walk over every token.
+        for match in _DATELINE.finditer(doc.text):
+            span = doc.char_span(match.start(1), match.end(1), label="GPE")
+            if span is not None and self._places.lookup(span.text) is not None:
+                found.append(span)
+        return found
+
+    def _split_places(self, doc: Doc, span: Span) -> list[Span]:
+        """ "Kharkiv and Odesa" as two places; "Neighbouring Burkina Faso" as the place alone."""
+        if len(span) > 1 and span[0].is_sent_start and self._places.lookup(span.text) is None:
+            # A capitalised sentence-opening word is not part of the country after it.
+            rest = self._places.lookup(span[1:].text)
+            if rest is not None and rest.is_country and not rest.ambiguous:
+                return [Span(doc, span.start + 1, span.end, label="GPE")]
+        joins = [token.i for token in span if token.lower_ == "and"]
+        if len(joins) != 1 or span.label_ == "PERSON":
+            return [span]
+        left, right = doc[span.start : joins[0]], doc[joins[0] + 1 : span.end]
+        entries = [self._places.lookup(part.text) if len(part) else None for part in (left, right)]
+        if any(entry is None or entry.ambiguous for entry in entries):
+            return [span]
+        return [Span(doc, left.start, left.end, label="GPE"), Span(doc, right.start, right.end, label="GPE")]
 
     def _surnames(self, spans: list[Span]) -> frozenset[str]:
         keys = set()
@@ -120,6 +159,8 @@ class EntityFixes:
             return _without_the(doc, span, "PERSON")
         if entry is not None:
             return self._as_place(doc, span, entry, surnames)
+        if label != "ORG" and " ".join(words).lower() in data.KNOWN_ORGANISATIONS:
+            return _without_the(doc, span, "ORG")
         if label == "ORG" and len(words) > 1 and words[-1] in _GOVERNMENT:
             head = " ".join(words[:-1])
             if self._places.country(head) is not None or self._places.demonym(head) is not None:

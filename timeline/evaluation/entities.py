@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from timeline.corpora import AnnotatedDocument, GoldEntity, read_corpus
 from timeline.defaults import SPACY_BATCH_SIZE
 from timeline.entities import tag_entities
+from timeline.evaluation.heldout import evaluate_heldout, is_heldout, read_heldout, report_heldout
 from timeline.evaluation.scores import Scores, score
 from timeline.nlp import load_nlp
 from timeline.types import EntityMention, EntityType
@@ -119,6 +121,15 @@ def report(scores: TypedTallies) -> str:
 def run(paths: list[str]) -> str:
     """Score our entities on the corpora at ``paths`` and return the report.
 
-    Raises :class:`~timeline.errors.EvaluationInputError` when a corpus file cannot be read.
+    Held-out JSON sets (:mod:`timeline.evaluation.heldout`) are scored on their own and
+    also report canonical-name and country accuracy; other paths are read as corpora.
+    Raises :class:`~timeline.errors.EvaluationInputError` when a file cannot be read.
     """
-    return report(evaluate(read_corpus(paths)))
+    heldout_paths = [path for path in paths if is_heldout(Path(path))]
+    corpus_paths = [path for path in paths if path not in heldout_paths]
+    parts = []
+    if corpus_paths:
+        parts.append(report(evaluate(read_corpus(corpus_paths))))
+    if heldout_paths:
+        parts.append(report_heldout(evaluate_heldout(read_heldout(heldout_paths)), details=True))
+    return "\n\n".join(parts)

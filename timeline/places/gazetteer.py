@@ -110,7 +110,12 @@ class Gazetteer:
         place or says so (:data:`~timeline.places.data.US_STATE_EVIDENCE`), else the country.
         """
         key = _key(name)
-        if key in data.COUNTRY_AND_US_STATE and any(evidence in context for evidence in data.US_STATE_EVIDENCE):
+        if key.isupper() and len(key) > _MAX_ACRONYM and key not in self._entries:
+            # Datelines are written in capitals ("NEW DELHI —"); short capitals stay acronyms.
+            key = key.title()
+        if key in data.COUNTRY_AND_US_STATE and any(
+            evidence in context or evidence.upper() in context for evidence in data.US_STATE_EVIDENCE
+        ):
             return self._us_states[key]
         entry = self._entries.get(key)
         if entry is None and key.split(" ", 1)[0] in data.COMPASS_WORDS and " " in key:
@@ -141,6 +146,10 @@ class Gazetteer:
     def countries(self) -> list[Country]:
         """Every country the gazetteer knows, by name."""
         return sorted(self._countries.values(), key=lambda country: country.name)
+
+
+#: Capitalised names this long or shorter are acronyms ("USA", "UAE"), never title-cased for lookup.
+_MAX_ACRONYM = 3
 
 
 def _key(name: str) -> str:
