@@ -101,6 +101,7 @@ def test_entities_ruler_finds_missed_places_conservatively(text: str, expected: 
          [("Kharkiv", "GPE"), ("Odesa", "GPE")]),
         ("Shares of Procter and Gamble rose.", [("Procter and Gamble", "ORG")], [("Procter and Gamble", "ORG")]),
         ("Neighbouring Burkina Faso suffers too.", [("Neighbouring Burkina Faso", "ORG")], [("Burkina Faso", "GPE")]),
+        ("Air France cut flights.", [("Air France", "ORG")], [("Air France", "ORG")]),
         ("The Houthis vowed to retaliate.", [("Houthis", "PERSON")], [("Houthis", "ORG")]),
         ("The M23 entered the city.", [("M23", "GPE")], [("M23", "ORG")]),
     ],

@@ -13,7 +13,8 @@ from timeline.types import Place
 
 _SUBJECTS = frozenset({"nsubj"})
 #: Words after a place name that name its kind of area, not the place.
-_AREA_NOUNS = frozenset({"province", "district", "region", "governorate", "county", "state", "oblast"})
+#: ("County" stays: in the US it is part of the name.)
+_AREA_NOUNS = frozenset({"province", "district", "region", "governorate", "oblast"})
 _TEXT_KEY = "timeline_text"
 
 

@@ -59,6 +59,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 _GOVERNMENT = frozenset({"Government", "government"})
 #: What follows the place of a dateline: a country, a news agency, or the dash.
+_PARTICIPLE_ENDINGS = ("ing", "ed")
+_MIN_PARTICIPLE = 5
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*){0,3})[ \t]*(?:,|\(|—|–|--? )", re.MULTILINE)
 
 
@@ -122,8 +124,16 @@ class EntityFixes:
 
     def _split_places(self, doc: Doc, span: Span) -> list[Span]:
         """ "Kharkiv and Odesa" as two places; "Neighbouring Burkina Faso" as the place alone."""
-        if len(span) > 1 and span[0].is_sent_start and self._places.lookup(span.text) is None:
-            # A capitalised sentence-opening word is not part of the country after it.
+        first = span[0]
+        if (
+            len(span) > 1
+            and first.is_sent_start
+            and len(first.text) > _MIN_PARTICIPLE
+            and first.lower_.endswith(_PARTICIPLE_ENDINGS)
+            and self._places.lookup(span.text) is None
+        ):
+            # A sentence-opening participle or adjective ("Neighbouring", "Landlocked") is not
+            # part of the country after it; a proper word is ("Air France").
             rest = self._places.lookup(span[1:].text)
             if rest is not None and rest.is_country and not rest.ambiguous:
                 return [Span(doc, span.start + 1, span.end, label="GPE")]
