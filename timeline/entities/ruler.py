@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -61,7 +62,7 @@ _GOVERNMENT = frozenset({"Government", "government"})
 #: What follows the place of a dateline: a country, a news agency, or the dash.
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*([A-Z][A-Z'.-]*(?: [A-Z][A-Z'.-]*){0,3})[ \t]*(?:,|\(|—|–|--? )", re.MULTILINE)
+_DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
 
 
 def surname_key(word: str) -> str:
@@ -115,11 +116,17 @@ class EntityFixes:
     def _datelines(self, doc: Doc) -> list[Span]:
         """Places opening a line in capitals before a comma, agency or dash ("LAGOS, Nigeria (Reuters) —")."""
         found = []
-        # A regular expression over the text finds the few candidates without a walk over every token.
-        for match in _DATELINE.finditer(doc.text):
-            span = doc.char_span(match.start(1), match.end(1), label="GPE")
-            if span is not None and self._places.lookup(span.text) is not None:
-                found.append(span)
+        # Only tokens after a line break can open a dateline; the array finds them without a
+        # walk over every token in Python.
+        starts = [0] + [int(index) + 1 for index in doc.to_array(IS_SPACE).nonzero()[0] if "\n" in doc[int(index)].text]
+        for start in starts:
+            end = start
+            while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+                end += 1
+            if end == start or end >= len(doc) or doc[end].text not in _DATELINE_ENDS:
+                continue
+            if self._places.lookup(doc[start:end].text) is not None:
+                found.append(Span(doc, start, end, label="GPE"))
         return found
 
     def _split_places(self, doc: Doc, span: Span) -> list[Span]:
