@@ -24,33 +24,47 @@ def _who(nlp, text: str) -> tuple[set[str], set[str], set[str]]:  # type: ignore
         (
             "The discussions took place over the phone on Sunday between Qatar’s Prime Minister and Minister of "
             "Foreign Affairs Sheikh Mohammed bin Abdulrahman Al-Thani and Turkish Foreign Minister Hakan Fidan.",
-            {"Mohammed bin Abdulrahman Al-Thani", "Hakan Fidan"}, set(), {"Qatar", "Türkiye"},
+            {"Mohammed bin Abdulrahman Al-Thani", "Hakan Fidan"},
+            set(),
+            {"Qatar", "Türkiye"},
         ),
         (
             "Israel has persisted in its genocide on the Gaza Strip since October 7, 2023.",
-            {"Israel"}, {"Gaza Strip"}, {"Israel", "Palestine"},
+            {"Israel"},
+            {"Gaza Strip"},
+            {"Israel", "Palestine"},
         ),
         (
             "Last month, outgoing U.S. President Joe Biden said that he was making “another push” with Qatar, "
             "Egypt and Türkiye for a captives release and a ceasefire deal in the Gaza Strip.",
-            {"Joe Biden"}, set(), {"United States", "Qatar", "Egypt", "Türkiye"},
+            {"Joe Biden"},
+            set(),
+            {"United States", "Qatar", "Egypt", "Türkiye"},
         ),
         (
             "On Sunday, Syrian forces, controlled by the Bashar Al-Assad regime, with Russia’s backing launched "
             "counterattacks on Aleppo and the opposition-controlled city of Idlib.",
-            set(), {"Aleppo", "Idlib"}, {"Syria", "Russia"},
+            set(),
+            {"Aleppo", "Idlib"},
+            {"Syria", "Russia"},
         ),
         (
             "Russia had intervened militarily in Syria in 2015.",
-            {"Russia"}, {"Syria"}, {"Russia", "Syria"},
+            {"Russia"},
+            {"Syria"},
+            {"Russia", "Syria"},
         ),
         (
             "At the time, Türkiye and Russia agreed to a ceasefire deal.",
-            {"Türkiye", "Russia"}, set(), {"Türkiye", "Russia"},
+            {"Türkiye", "Russia"},
+            set(),
+            {"Türkiye", "Russia"},
         ),
         (
             "On Monday, Iran’s Foreign Minister Abbas Araghchi visited Türkiye where he met his Turkish counterpart.",
-            {"Abbas Araghchi"}, {"Türkiye"}, {"Iran", "Türkiye"},
+            {"Abbas Araghchi"},
+            {"Türkiye"},
+            {"Iran", "Türkiye"},
         ),
     ],
 )
