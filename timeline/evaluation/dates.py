@@ -15,7 +15,7 @@ from pathlib import Path
 
 from timeline.corpora import AnnotatedDocument, GoldTimex, read_corpus
 from timeline.dates import find_dates
-from timeline.evaluation.scores import score
+from timeline.evaluation.scores import overlaps, score
 from timeline.types import DateMention
 
 #: Characters of text shown on each side of an error.
@@ -38,10 +38,6 @@ class Counts:
     skipped: list[str] = field(default_factory=list)
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    return a_start < b_end and b_start < a_end
-
-
 def evaluate_document(
     document: AnnotatedDocument, counts: Counts, predictions: list[dict[str, object]], errors: list[str]
 ) -> None:
@@ -56,16 +52,12 @@ def evaluate_document(
     found = [
         m
         for m in find_dates(document.text, document.creation_date)
-        if m.start < limit
-        and (
-            any(_overlaps(m.start, m.end, t.start, t.end) for t in gold)
-            or not any(_overlaps(m.start, m.end, t.start, t.end) for t in ignored)
-        )
+        if m.start < limit and (any(overlaps(m, t) for t in gold) or not any(overlaps(m, t) for t in ignored))
     ]
     counts.gold += len(gold)
     counts.predicted += len(found)
     for timex in gold:
-        overlapping = [m for m in found if _overlaps(m.start, m.end, timex.start, timex.end)]
+        overlapping = [m for m in found if overlaps(m, timex)]
         counts.gold_relaxed += bool(overlapping)
         counts.gold_strict += any(m.start == timex.start and m.end == timex.end for m in overlapping)
         counts.gold_value += any(m.timex.value == timex.value for m in overlapping)
@@ -75,7 +67,7 @@ def evaluate_document(
             shown = ", ".join(f"{m.text!r}={m.timex.value}" for m in overlapping)
             errors.append(_error("VALUE", document, timex.start, timex.end, f"gold {timex.value}, found {shown}"))
     for mention in found:
-        overlapping_gold = [t for t in gold if _overlaps(mention.start, mention.end, t.start, t.end)]
+        overlapping_gold = [t for t in gold if overlaps(mention, t)]
         counts.predicted_relaxed += bool(overlapping_gold)
         counts.predicted_strict += any(t.start == mention.start and t.end == mention.end for t in overlapping_gold)
         counts.predicted_value += any(t.value == mention.timex.value for t in overlapping_gold)

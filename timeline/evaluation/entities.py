@@ -17,12 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.corpora import AnnotatedDocument, GoldEntity, read_corpus
-from timeline.defaults import SPACY_BATCH_SIZE
-from timeline.entities import tag_entities
+from timeline.corpora import AnnotatedDocument, read_corpus
 from timeline.evaluation.heldout import evaluate_heldout, is_heldout, read_heldout, report_heldout
-from timeline.evaluation.scores import Scores, score
-from timeline.nlp import load_nlp
+from timeline.evaluation.scores import Scores, overlaps, score
+from timeline.evaluation.tagging import tag_texts
 from timeline.types import EntityMention, EntityType
 
 #: The types scored, in report order.
@@ -78,29 +76,23 @@ def score_document(document: AnnotatedDocument, mentions: Sequence[EntityMention
     predicted = scored_mentions(mentions, end)
     gold = [entity for entity in document.entities if entity.start < end]
     for mention in predicted:
-        hit = any(_overlaps(mention, entity) and entity.type == mention.type for entity in gold)
+        hit = any(overlaps(mention, entity) and entity.type == mention.type for entity in gold)
         for tally in (scores.overall, scores.by_type[mention.type]):
             tally.predicted += 1
             tally.correct += hit
     for entity in gold:
-        hit = any(_overlaps(mention, entity) and entity.type == mention.type for mention in predicted)
+        hit = any(overlaps(mention, entity) and entity.type == mention.type for mention in predicted)
         for tally in (scores.overall, scores.by_type[entity.type]):
             tally.gold += 1
             tally.found += hit
     scores.documents += 1
 
 
-def _overlaps(mention: EntityMention, entity: GoldEntity) -> bool:
-    return mention.start < entity.end and entity.start < mention.end
-
-
 def evaluate(documents: Sequence[AnnotatedDocument]) -> TypedTallies:
     """Tag every document and score it."""
-    nlp = load_nlp()
     scores = TypedTallies()
-    docs = nlp.pipe((document.text for document in documents), batch_size=SPACY_BATCH_SIZE)
-    for document, doc in zip(documents, docs, strict=True):
-        score_document(document, tag_entities(doc), scores)
+    for document, mentions in zip(documents, tag_texts(document.text for document in documents), strict=True):
+        score_document(document, mentions, scores)
     return scores
 
 

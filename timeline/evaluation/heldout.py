@@ -23,11 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.defaults import SPACY_BATCH_SIZE
-from timeline.entities import tag_entities
 from timeline.errors import EvaluationInputError
-from timeline.evaluation.scores import score
-from timeline.nlp import load_nlp
+from timeline.evaluation.scores import overlaps, score
+from timeline.evaluation.tagging import tag_texts
 from timeline.types import EntityMention, EntityType
 
 _TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORGANISATION, "LOC": EntityType.LOCATION}
@@ -117,13 +115,13 @@ def score_heldout(document: HeldoutDocument, mentions: Sequence[EntityMention], 
     predicted = [m for m in mentions if m.standalone and m.type in _SCORED and m.start >= document.body_start]
     for mention in predicted:
         tally.predicted += 1
-        correct = any(_overlaps(mention, name) and name.type == mention.type for name in document.names)
+        correct = any(overlaps(mention, name) and name.type == mention.type for name in document.names)
         tally.correct += correct
         if not correct:
             tally.misses.append(f"{document.doc_id}: spurious {mention.type.value} {mention.text!r}")
     for name in document.names:
         tally.gold += 1
-        match = next((m for m in predicted if _overlaps(m, name) and m.type == name.type), None)
+        match = next((m for m in predicted if overlaps(m, name) and m.type == name.type), None)
         written = document.text[name.start : name.end]
         if match is None:
             tally.misses.append(f"{document.doc_id}: missed {name.type.value} {written!r}")
@@ -139,17 +137,11 @@ def score_heldout(document: HeldoutDocument, mentions: Sequence[EntityMention], 
     tally.documents += 1
 
 
-def _overlaps(mention: EntityMention, name: GoldName) -> bool:
-    return mention.start < name.end and name.start < mention.end
-
-
 def evaluate_heldout(documents: Sequence[HeldoutDocument]) -> NameTally:
     """Tag every held-out article and score it."""
-    nlp = load_nlp()
     tally = NameTally()
-    docs = nlp.pipe((document.text for document in documents), batch_size=SPACY_BATCH_SIZE)
-    for document, doc in zip(documents, docs, strict=True):
-        score_heldout(document, tag_entities(doc), tally)
+    for document, mentions in zip(documents, tag_texts(document.text for document in documents), strict=True):
+        score_heldout(document, mentions, tally)
     return tally
 
 

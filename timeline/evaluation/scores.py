@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,18 @@ def score(matched_predicted: int, predicted: int, matched_gold: int, gold: int) 
     recall = matched_gold / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return Scores(precision, recall, f1)
+
+
+class Span(Protocol):
+    """Anything with character offsets: a predicted mention or a gold annotation."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+def overlaps(first: Span, second: Span) -> bool:
+    """Whether two character spans share at least one character (TempEval's relaxed match)."""
+    return first.start < second.end and second.start < first.end
