@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from timeline.entities.locations import is_modifier, is_subject, resolve_place, seat_metonym
-from timeline.entities.organisations import nominal_organisations, read_organisation
+from timeline.entities.organisations import Organisation, nominal_organisations, read_organisation
 from timeline.entities.people import Person, read_person, resolve_people
 from timeline.places import Gazetteer, gazetteer
 from timeline.types import ActorKind, EntityMention, EntityType, Place
@@ -70,18 +70,8 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
             )
         )
     for nominal in nominal_organisations(doc, places):
-        organisation = nominal.organisation
         mentions.append(
-            EntityMention(
-                start=nominal.start,
-                end=nominal.end,
-                text=nominal.text,
-                type=EntityType.ORGANISATION,
-                canonical=organisation.canonical,
-                country=organisation.country,
-                actor_kind=organisation.kind,
-                standalone=False,
-            )
+            _organisation_mention(nominal.start, nominal.end, nominal.text, nominal.organisation, standalone=False)
         )
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
     return mentions
@@ -89,15 +79,23 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
 
 def _organisation(doc: Doc, span: Span, places: Gazetteer) -> EntityMention:
     organisation = read_organisation(doc, span, places)
+    return _organisation_mention(
+        span.start_char, span.end_char, span.text, organisation, standalone=not is_modifier(span)
+    )
+
+
+def _organisation_mention(
+    start: int, end: int, text: str, organisation: Organisation, *, standalone: bool
+) -> EntityMention:
     return EntityMention(
-        start=span.start_char,
-        end=span.end_char,
-        text=span.text,
+        start=start,
+        end=end,
+        text=text,
         type=EntityType.ORGANISATION,
         canonical=organisation.canonical,
         country=organisation.country,
         actor_kind=organisation.kind,
-        standalone=not is_modifier(span),
+        standalone=standalone,
     )
 
 
