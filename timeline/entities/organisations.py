@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from timeline.entities import data
-from timeline.entities.people import country_of_name
+from timeline.entities.people import country_of_entity_ending_at, country_of_name
 from timeline.entities.ruler import POSSESSIVES
 from timeline.places import Gazetteer
 from timeline.types import ActorKind
@@ -71,12 +71,7 @@ def _possessor(doc: Doc, start: int, places: Gazetteer) -> str:
         last -= 1
     elif doc[last].ent_type_ != "NORP":
         return ""
-    if last < 0 or doc[last].ent_iob_ == "O":
-        return ""
-    first = last
-    while first > 0 and doc[first].ent_iob_ == "I":
-        first -= 1
-    return country_of_name(doc[first : last + 1].text, places)
+    return country_of_entity_ending_at(doc, last, places)
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,11 @@ def _country_at(doc: Doc, index: int, places: Gazetteer) -> str:
         index -= 1
     if index >= 0 and doc[index].text in POSSESSIVES:
         index -= 1
+    return country_of_entity_ending_at(doc, index, places)
+
+
+def country_of_entity_ending_at(doc: Doc, index: int, places: Gazetteer) -> str:
+    """The country named by the whole entity whose last token is ``index``, or "" when no entity ends there."""
     if index < 0 or doc[index].ent_iob_ == "O":
         return ""
     start = index
