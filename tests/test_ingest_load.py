@@ -7,6 +7,8 @@ import json
 import os
 import socket
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from timeline.errors import ArticleDateError
@@ -106,7 +108,12 @@ def test_load_upload_every_suffix_answers(suffix):
     }.get(suffix, _article(text))
     if suffix in {".html", ".htm", ".xhtml"}:
         data = f'<html><head><meta name="date" content="2024-12-02"></head><body><p>{text}</p></body></html>'
-    result = load_upload("upload" + suffix.upper(), data.encode(), latest=LATEST)
+    encoded = data.encode()
+    if suffix == ".parquet":
+        buffer = pa.BufferOutputStream()
+        pq.write_table(pa.table({"date": ["2024-12-02"], "text": [text]}), buffer)
+        encoded = buffer.getvalue().to_pybytes()
+    result = load_upload("upload" + suffix.upper(), encoded, latest=LATEST)
     assert not result.problems
     assert [(article.text, article.date) for article in result.articles] == [(text, DAY)]
 

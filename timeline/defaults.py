@@ -44,6 +44,7 @@ JSONL_SUFFIXES: Final = (".jsonl", ".ndjson")
 JSON_SUFFIXES: Final = (".json",)
 CSV_SUFFIXES: Final = (".csv", ".tsv")
 HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
+PARQUET_SUFFIXES: Final = (".parquet",)
 
 #: The longest article text accepted, in characters. spaCy's parser and NER need about
 #: 1 GB of scratch memory per 100,000 characters, and no news article comes near this

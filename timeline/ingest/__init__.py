@@ -2,8 +2,9 @@
 
 Formats, chosen by suffix: ``.txt``/``.md`` (front-matter header, see
 :mod:`timeline.articles`), ``.jsonl`` (one article object a line), ``.json`` (an
-object or a list), ``.csv``/``.tsv`` (a header row, one article a row) and
-``.html``/``.htm`` (main text by trafilatura, date from the page's metadata).
+object or a list), ``.csv``/``.tsv`` (a header row, one article a row),
+``.html``/``.htm`` (main text by trafilatura, date from the page's metadata) and
+``.parquet`` (a table with the JSONL columns, one article a row).
 
 Rules every format follows:
 
@@ -38,6 +39,7 @@ from timeline.defaults import (
     JSON_SUFFIXES,
     JSONL_SUFFIXES,
     MAX_FILE_BYTES,
+    PARQUET_SUFFIXES,
     TEXT_SUFFIXES,
 )
 from timeline.errors import ArticleError
@@ -46,6 +48,7 @@ from timeline.ingest.csvfile import read_csv, read_tsv
 from timeline.ingest.files import read_text
 from timeline.ingest.htmlpage import read_html
 from timeline.ingest.jsonl import read_json, read_jsonl
+from timeline.ingest.parquetfile import read_parquet
 from timeline.ingest.result import Collector, IngestResult, Outcome, ReadContext
 from timeline.ingest.suggest import suggest_date
 
@@ -60,6 +63,7 @@ _READERS: dict[str, Reader] = {
     **dict.fromkeys((suffix for suffix in CSV_SUFFIXES if suffix != ".tsv"), read_csv),
     ".tsv": read_tsv,
     **dict.fromkeys(HTML_SUFFIXES, read_html),
+    **dict.fromkeys(PARQUET_SUFFIXES, read_parquet),
 }
 #: Every suffix read, lower case; folders are searched for these.
 SUPPORTED_SUFFIXES = tuple(_READERS)
