@@ -169,7 +169,7 @@ def _sidebar() -> None:
         pasted = st.text_area("Paste an article's text", key="paste_text", height=180)
         title = st.text_input("Its title (optional)", key="paste_title")
         uploads = st.file_uploader(
-            "…or upload article files (.txt, .md, .jsonl, .csv, .html)",
+            "…or upload article files (.txt, .md, .jsonl, .csv, .html, .parquet)",
             type=UPLOAD_TYPES,
             accept_multiple_files=True,
             key="upload_files",
