@@ -25,6 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.defaults import LIST_SEPARATOR
+from timeline.types import precision_rank
 from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_entries
 
 #: How lanes are ordered top-down: by name, or the most widely reported first.
@@ -252,7 +253,7 @@ def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
         else:
             spans.setdefault(precisions[index], []).append(index)
     traces: list[dict[str, Any]] = []
-    for precision in sorted(spans, key=_fineness):
+    for precision in sorted(spans, key=precision_rank):
         group = spans[precision]
         colour = PRECISION_COLOURS.get(precision, _OTHER_COLOUR)
         traces.append(
@@ -299,11 +300,6 @@ def _reach_size(mentions: int) -> float:
     # A happening reported once is as large as an unmerged event's marker.
     size: float = round(_DAY_SIZE + 4 * min(max(float(mentions) - 1, 0.0), 36.0) ** 0.5, 1)
     return size
-
-
-def _fineness(precision: str) -> int:
-    order = list(PRECISION_COLOURS)
-    return order.index(precision) if precision in order else len(order)
 
 
 def _counted(starts: np.ndarray, codes: np.ndarray, labels: np.ndarray) -> pd.DataFrame:

@@ -24,6 +24,30 @@ class Precision(StrEnum):
     REFERENCE = "reference"
 
 
+#: Precisions from the finest to the coarsest: the one ordering every stage ranks dates by.
+#: A reference (PRESENT_REF …) has no extent, so it ranks after all of them.
+PRECISION_ORDER: tuple[Precision, ...] = (
+    Precision.DAY,
+    Precision.WEEKEND,
+    Precision.WEEK,
+    Precision.MONTH,
+    Precision.QUARTER,
+    Precision.SEASON,
+    Precision.HALF,
+    Precision.YEAR,
+    Precision.DECADE,
+    Precision.CENTURY,
+)
+
+
+def precision_rank(precision: str) -> int:
+    """Rank of ``precision`` in :data:`PRECISION_ORDER` (0 finest); anything else ranks last."""
+    try:
+        return PRECISION_ORDER.index(Precision(precision))
+    except ValueError:
+        return len(PRECISION_ORDER)
+
+
 class DateSource(StrEnum):
     """Where an event's date came from."""
 

@@ -9,29 +9,9 @@ from dataclasses import dataclass
 from timeline.dates import timex as tx
 from timeline.dates.finder import Candidate
 from timeline.dates.tense import clause_tense, speaks_of_future
-from timeline.types import DateSource, Precision, TimexValue
+from timeline.types import DateSource, Precision, TimexValue, precision_rank
 
 Resolved = tuple[TimexValue, DateSource]
-
-
-#: Precisions from the finest to the coarsest.
-FINENESS = {
-    precision: rank
-    for rank, precision in enumerate(
-        (
-            Precision.DAY,
-            Precision.WEEKEND,
-            Precision.WEEK,
-            Precision.MONTH,
-            Precision.QUARTER,
-            Precision.SEASON,
-            Precision.HALF,
-            Precision.YEAR,
-            Precision.DECADE,
-            Precision.CENTURY,
-        )
-    )
-}
 
 
 @dataclass(frozen=True)
@@ -48,9 +28,9 @@ class Context:
 
     def latest_within(self, precision: Precision) -> TimexValue | None:
         """The story's latest date at least as fine as ``precision`` ("that month" needs a month or a day)."""
-        rank = FINENESS.get(precision, len(FINENESS))
+        rank = precision_rank(precision)
         for value in reversed(self.history):
-            if FINENESS.get(value.precision, len(FINENESS)) <= rank:
+            if precision_rank(value.precision) <= rank:
                 return value
         return None
 
