@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from spacy.language import Language
@@ -14,10 +14,7 @@ from timeline.entities import tag_entities
 from timeline.events import Sentence, build_events
 from timeline.nlp import load_nlp
 from timeline.table import events_frame
-from timeline.types import Article, Event
-
-#: Called after each article with (articles done, articles in all).
-ProgressCallback = Callable[[int, int], None]
+from timeline.types import Article, Event, ProgressCallback
 
 _PAST_TAGS = frozenset({"VBD"})
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
-
-from timeline.defaults import ARTICLES_PER_PROCESS, SPACY_MODEL, SPACY_MODEL_ENV
-from timeline.engines.partition import ProgressCallback
+from timeline.defaults import ARTICLES_PER_PROCESS, spacy_model_name
 from timeline.errors import EngineError
-from timeline.types import Article
+from timeline.types import Article, ProgressCallback
+
+if TYPE_CHECKING:
+    # Only named in annotations: the CLI imports ENGINES for its options without paying for pandas.
+    import pandas as pd
 
 __all__ = ["ENGINES", "auto_workers", "run_extract"]
 
@@ -57,7 +58,7 @@ def run_extract(
     if scheduler is not None and engine != "dask":
         raise EngineError("A Dask scheduler address only makes sense with the dask engine (--engine dask).")
     # Resolved here, once, so every worker of a cluster uses the model the user chose.
-    name = model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
+    name = spacy_model_name(model)
     folder = _output_folder(output_dir)
     if engine == "dask":
         from timeline.engines.dask_engine import run_dask

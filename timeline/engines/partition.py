@@ -1,17 +1,14 @@
-"""The one code path every engine runs on a share of the corpus: extract (through the cache)."""
+"""The one code path every engine runs on a share of the corpus: extract (through the cache), article by article."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from timeline.types import Article
-
-#: Called with (articles done, articles in all).
-ProgressCallback = Callable[[int, int], None]
+from timeline.types import Article, ProgressCallback
 
 
 def extract_partition(
