@@ -1,4 +1,9 @@
-"""Articles in, events out: the one path every front end (CLI, dashboard, Dask) takes."""
+"""The per-article stage: articles in, each article's events out.
+
+Every engine runs this on its share of the corpus (through the cache), so nothing here
+may look beyond one article; the stages that need the whole corpus run once, after it,
+in :mod:`timeline.corpus`.
+"""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from timeline.cache import default_cache_dir
-from timeline.engines import run_extract
+from timeline.corpus import build_timeline
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes, to_jsonl_bytes
 from timeline.ingest import load_articles
@@ -50,7 +50,7 @@ def run(options: ExtractOptions) -> int:
         return EXIT_NOTHING_PROCESSED
     cache_dir = (options.cache_dir or default_cache_dir()) if options.use_cache else None
     with _progress_bar(len(result.articles)) as on_progress:
-        frame = run_extract(
+        timeline = build_timeline(
             result.articles,
             engine=options.engine,
             scheduler=options.scheduler,
@@ -59,10 +59,8 @@ def run(options: ExtractOptions) -> int:
             output_dir=options.parquet_dir,
             on_progress=on_progress,
         )
-    if options.merged:
-        from timeline.merge import merge_events
-
-        frame = merge_events(frame).events
+    # After the corpus stages, which build_timeline runs once on the whole table.
+    frame = timeline.merged.events if options.merged else timeline.events
     _write(to_csv_bytes(frame) if options.fmt == "csv" else to_jsonl_bytes(frame), options.output)
     print(
         f"{len(frame)} events from {len(result.articles)} articles ({len(result.problems)} skipped).",

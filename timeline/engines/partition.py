@@ -20,7 +20,11 @@ def extract_partition(
     output: Path | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> pd.DataFrame:
-    """The event table of ``articles``; with ``output``, also written there as Parquet.
+    """The per-article event rows of ``articles``; with ``output``, also written there as Parquet.
+
+    No corpus-level stage runs here (names across articles, merging): a share does not
+    know the rest of the corpus. :func:`timeline.corpus.build_timeline` runs those after
+    every share is done.
 
     The spaCy model is loaded once per process (:func:`timeline.nlp.load_nlp` caches it),
     so a Dask worker pays for it on its first partition only.
