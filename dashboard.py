@@ -1,12 +1,13 @@
 """The timeline dashboard: ``streamlit run dashboard.py``.
 
 Layout only. The library does the work: :mod:`timeline.ingest` reads articles,
-:mod:`timeline.cache` finds their events (extracting with :mod:`timeline.pipeline` only
-what it has not seen), :mod:`timeline.merge` folds reports of one happening together,
-:mod:`timeline.view` filters and counts, :mod:`timeline.chart` draws, :mod:`timeline.export`
-writes CSV. The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``.
-Articles a user adds live in that browser session's ``st.session_state`` only; the
-on-disk cache only memoises extraction by content. Article text is never rendered as
+:mod:`timeline.corpus` builds their timeline (the CLI's front door too: each article's
+events through the on-disk cache, extracting only what it has not seen, then names
+unified and reports of one happening merged across the whole corpus, the session's own
+articles included), :mod:`timeline.view` filters and counts, :mod:`timeline.chart` draws,
+:mod:`timeline.export` writes CSV. The corpus is ``seeds/``, or the folders and files in
+``$TIMELINE_CORPUS``. Articles a user adds live in that browser session's
+``st.session_state`` only; the on-disk cache only memoises extraction by content. Article text is never rendered as
 HTML or Markdown: tables and charts escape it, messages go through ``markdown_literal``.
 """
 
@@ -22,21 +23,20 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
-from spacy.language import Language
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from timeline import view
-from timeline.cache import ProgressCallback, cached_extract
+from timeline.cache import default_cache_dir
 from timeline.chart import timeline_figure
+from timeline.corpus import Timeline, assemble_timeline, build_timeline, extend_timeline
 from timeline.defaults import CORPUS_ENV, SEEDS_DIR
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes
 from timeline.ingest import SUPPORTED_SUFFIXES, corpus_stamp, load_articles
-from timeline.merge import MergedEvents, merge_events
-from timeline.nlp import load_nlp
-from timeline.pipeline import extract_frame
-from timeline.types import Article
+from timeline.merge import MergedEvents
+from timeline.schema import empty_event_frame
+from timeline.types import Article, ProgressCallback
 from timeline.uploads import Submission, read_submission, read_undated, suggestion_sentence
 
 HERE = Path(__file__).resolve().parent
@@ -51,17 +51,10 @@ st.set_page_config(page_title="News timeline", layout="wide")
 
 @dataclass(frozen=True)
 class Corpus:
-    """The server's corpus: its files' stamps, its event table, both views of it, and what could not be read."""
+    """The server's corpus: its files' stamps, and its timeline (events, both views, what could not be read)."""
 
     stamp: tuple[object, ...]
-    events: pd.DataFrame
-    merged: MergedEvents
-    problems: tuple[str, ...]
-
-
-@st.cache_resource(show_spinner="Loading the language model…")
-def _nlp() -> Language:
-    return load_nlp()
+    timeline: Timeline
 
 
 @st.cache_resource(show_spinner=False)
@@ -70,9 +63,14 @@ def _corpus_store() -> dict[tuple[str, ...], tuple[tuple[object, ...], Corpus]]:
     return {}
 
 
-def _extract(articles: Sequence[Article], *, on_progress: ProgressCallback | None = None) -> pd.DataFrame:
-    # The model is loaded only when the cache misses an article.
-    return extract_frame(articles, nlp=_nlp(), on_progress=on_progress)
+def _extract(articles: Sequence[Article], what: str, problems: Sequence[TimelineError] = ()) -> Timeline:
+    """The timeline of ``articles`` through the front door, with a progress bar while it is found."""
+    bar, show = _progress_bar(what)
+    # One process: spaCy's worker processes do not belong in a web server. The model is
+    # loaded (once per process) only when the cache misses an article.
+    timeline = build_timeline(articles, workers=1, cache_dir=default_cache_dir(), on_progress=show, problems=problems)
+    bar.empty()
+    return timeline
 
 
 def _latest_date() -> dt.date:
@@ -104,23 +102,23 @@ def _corpus() -> Corpus:
         return store[paths][1]
     with st.spinner("Reading the corpus…"):
         result = load_articles([Path(path) for path in paths], latest=_latest_date())
-    bar, show = _progress_bar("articles")
-    frame = cached_extract(result.articles, extract=_extract, on_progress=show)
-    bar.empty()
-    events = view.combine_frames([frame])
-    corpus = Corpus(stamp, events, merge_events(events), tuple(str(problem) for problem in result.problems))
+    corpus = Corpus(stamp, _extract(result.articles, "articles", result.problems))
     store[paths] = (stamp, corpus)
     return corpus
 
 
 def _both_views(corpus: Corpus) -> MergedEvents:
-    """The corpus plus this session's articles, merged; merged again only when the session adds some."""
-    if st.session_state.user_events.empty:
-        return corpus.merged
+    """The corpus plus this session's articles, merged; merged again only when the session adds some.
+
+    The session's articles join the corpus before the corpus stages, so a surname in one
+    takes the full name the other gives, exactly as if they had been one corpus.
+    """
+    user: Timeline = st.session_state.user_timeline
+    if user.extracted.empty:
+        return corpus.timeline.merged
     key = (corpus.stamp, st.session_state.user_version)
     if st.session_state.get("merged_key") != key:
-        events = view.combine_frames([corpus.events, st.session_state.user_events])
-        st.session_state.merged = merge_events(events)
+        st.session_state.merged = extend_timeline(corpus.timeline, user).merged
         st.session_state.merged_key = key
     merged: MergedEvents = st.session_state.merged
     return merged
@@ -134,12 +132,10 @@ def _take(submission: Submission) -> None:
         st.session_state[_date_key(undated.name)] = undated.suggested
     if not submission.articles:
         return
-    bar, show = _progress_bar(f"{len(submission.articles)} article(s)")
-    frame = cached_extract(submission.articles, extract=_extract, on_progress=show)
-    bar.empty()
-    st.session_state.user_events = view.combine_frames([st.session_state.user_events, frame])
+    added = _extract(submission.articles, f"{len(submission.articles)} article(s)")
+    st.session_state.user_timeline = extend_timeline(st.session_state.user_timeline, added)
     st.session_state.user_version += 1
-    per_article = frame["article_id"].value_counts()
+    per_article = added.extracted["article_id"].value_counts()
     for article in submission.articles:
         count = int(per_article.get(article.article_id, 0))
         st.session_state.user_articles.append(f"{article.title} ({article.date.isoformat()}): {count} event(s)")
@@ -155,8 +151,8 @@ def _date_key(name: str) -> str:
 
 
 def _session_defaults() -> None:
-    if "user_events" not in st.session_state:
-        st.session_state.user_events = view.combine_frames([])
+    if "user_timeline" not in st.session_state:
+        st.session_state.user_timeline = assemble_timeline(empty_event_frame())
         st.session_state.user_version = 0
         st.session_state.user_articles = []
         st.session_state.problems = []
@@ -317,7 +313,7 @@ def main() -> None:
     except TimelineError as error:
         st.error(view.markdown_literal(str(error)))
         st.stop()
-    for problem in corpus.problems:
+    for problem in corpus.timeline.problems:
         st.warning(view.markdown_literal(problem))
     merged = _both_views(corpus)
 

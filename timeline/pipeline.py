@@ -1,8 +1,13 @@
-"""Articles in, events out: the one path every front end (CLI, dashboard, Dask) takes."""
+"""The per-article stage: articles in, each article's events out.
+
+Every engine runs this on its share of the corpus (through the cache), so nothing here
+may look beyond one article; the stages that need the whole corpus run once, after it,
+in :mod:`timeline.corpus`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from spacy.language import Language
@@ -14,10 +19,7 @@ from timeline.entities import tag_entities
 from timeline.events import Sentence, build_events
 from timeline.nlp import load_nlp
 from timeline.table import events_frame
-from timeline.types import Article, Event
-
-#: Called after each article with (articles done, articles in all).
-ProgressCallback = Callable[[int, int], None]
+from timeline.types import Article, Event, ProgressCallback
 
 _PAST_TAGS = frozenset({"VBD"})
 

@@ -7,33 +7,8 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.entities.across import full_names
-from timeline.places import gazetteer
 from timeline.schema import COLUMN_NAMES, DATE_COLUMNS, empty_event_frame
 from timeline.types import Event
-
-
-def unify_actor_names(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with a lone surname replaced by the one full name other articles give it.
-
-    Within an article the entity tagger already does this; across articles only the
-    whole table knows every name. A word the gazetteer knows as a place ("Jordan",
-    "Georgia") is a state, not a surname, and is left alone.
-    """
-    if frame.empty:
-        return frame
-    names = {name for cell in frame["actors"] for name in cell}
-    places = gazetteer()
-    mapping = {short: full for short, full in full_names(names).items() if places.lookup(short) is None}
-    if not mapping:
-        return frame
-    unified = frame.copy()
-    unified["actors"] = [_renamed(cell, mapping) for cell in frame["actors"]]
-    return unified
-
-
-def _renamed(cell: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(mapping.get(name, name) for name in cell))
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -45,7 +20,7 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
     for name in DATE_COLUMNS:
         frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")
     frame["sentence_index"] = frame["sentence_index"].astype("int64")
-    return unify_actor_names(frame)
+    return frame
 
 
 def _row(event: Event) -> dict[str, Any]:

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TypeAlias
+
+#: What a long stage calls as it goes, with (articles done, articles in all): the CLI
+#: moves a progress bar with it, the dashboard a progress widget.
+ProgressCallback: TypeAlias = Callable[[int, int], None]
 
 
 class Precision(StrEnum):

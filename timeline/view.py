@@ -21,7 +21,6 @@ import pyarrow.compute as pc
 
 from timeline.defaults import LIST_SEPARATOR
 from timeline.schema import MERGED_ID, empty_event_frame
-from timeline.table import unify_actor_names
 
 GroupBy = Literal["region", "country", "actor"]
 
@@ -110,7 +109,7 @@ def combine_frames(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
     if not parts:
         return empty_event_frame()
     combined = pd.concat(parts, ignore_index=True)
-    return unify_actor_names(combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True))
+    return combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)
 
 
 def filter_options(frame: pd.DataFrame) -> FilterOptions:

@@ -1,13 +1,20 @@
-"""Where extraction runs: in this process (the default) or on a Dask cluster.
+"""Where the per-article stage runs: in this process (the default) or on a Dask cluster.
 
 Both engines run the same function on each share of the corpus
 (:func:`timeline.engines.partition.extract_partition`: the cache, then
-:func:`timeline.pipeline.extract_frame`), so their tables are equal row for row. The
-Dask engine starts a local cluster (``workers`` processes) unless given the address of
-an existing scheduler. With ``output_dir``, the events are also written there as
+:func:`timeline.pipeline.extract_frame`), so their tables are equal row for row. What
+they return is the *per-article* table: each article's events as that article alone
+gives them. The corpus-level stages (actor names unified across articles, merging) need
+the whole table, so they run once, after the engine, in
+:func:`timeline.corpus.build_timeline`; a front end calls that, not :func:`run_extract`.
+
+The Dask engine starts a local cluster (``workers`` processes) unless given the address of
+an existing scheduler. With ``output_dir``, the per-article rows are also written there as
 partitioned Parquet (``part-00000.parquet``, …, one part per share of
 :data:`~timeline.defaults.DASK_PARTITION_ARTICLES` articles), read back with
-:func:`timeline.parquet.read_event_parts`.
+:func:`timeline.parquet.read_event_parts`. The parts hold the rows *before* the corpus
+stages (a lone "Fidan" stays "Fidan" there), so each part is the plain extraction of its
+articles and can be reused or re-combined; the event table the CLI writes is after them.
 
 On a remote cluster, ``cache_dir`` and ``output_dir`` must be paths every worker can
 reach (a shared file system); otherwise pass ``cache_dir=None``.
@@ -18,14 +25,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-import pandas as pd
-
-from timeline.defaults import ARTICLES_PER_PROCESS, SPACY_MODEL, SPACY_MODEL_ENV
-from timeline.engines.partition import ProgressCallback
+from timeline.defaults import ARTICLES_PER_PROCESS, spacy_model_name
 from timeline.errors import EngineError
-from timeline.types import Article
+from timeline.types import Article, ProgressCallback
+
+if TYPE_CHECKING:
+    # Only named in annotations: the CLI imports ENGINES for its options without paying for pandas.
+    import pandas as pd
 
 __all__ = ["ENGINES", "auto_workers", "run_extract"]
 
@@ -44,7 +52,7 @@ def run_extract(
     model: str | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> pd.DataFrame:
-    """The event table of ``articles``, in article then text order, on the chosen engine.
+    """The per-article event rows of ``articles``, in article then text order, on the chosen engine.
 
     ``workers``: in process, spaCy processes (default :func:`auto_workers`); on Dask, local-cluster workers
     (default :data:`~timeline.defaults.DASK_WORKERS`; ignored with ``scheduler``).
@@ -57,7 +65,7 @@ def run_extract(
     if scheduler is not None and engine != "dask":
         raise EngineError("A Dask scheduler address only makes sense with the dask engine (--engine dask).")
     # Resolved here, once, so every worker of a cluster uses the model the user chose.
-    name = model or os.environ.get(SPACY_MODEL_ENV) or SPACY_MODEL
+    name = spacy_model_name(model)
     folder = _output_folder(output_dir)
     if engine == "dask":
         from timeline.engines.dask_engine import run_dask

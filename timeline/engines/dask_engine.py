@@ -17,12 +17,12 @@ from typing import Any
 import pandas as pd
 
 from timeline.defaults import DASK_WORKERS
-from timeline.engines.partition import ProgressCallback, extract_partition
+from timeline.engines.partition import extract_partition
 from timeline.engines.shares import shares
 from timeline.errors import EngineError
 from timeline.parquet import PART_NAME
 from timeline.schema import empty_event_frame
-from timeline.types import Article
+from timeline.types import Article, ProgressCallback
 
 #: Seconds to wait for an existing scheduler before saying it cannot be reached.
 _CONNECT_TIMEOUT = "20s"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from timeline.engines.partition import ProgressCallback, extract_partition
+from timeline.engines.partition import extract_partition
 from timeline.engines.shares import shares
 from timeline.parquet import PART_NAME
 from timeline.schema import empty_event_frame
-from timeline.types import Article
+from timeline.types import Article, ProgressCallback
 
 
 def run_inprocess(

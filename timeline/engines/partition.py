@@ -1,17 +1,14 @@
-"""The one code path every engine runs on a share of the corpus: extract (through the cache)."""
+"""The one code path every engine runs on a share of the corpus: extract (through the cache), article by article."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from timeline.types import Article
-
-#: Called with (articles done, articles in all).
-ProgressCallback = Callable[[int, int], None]
+from timeline.types import Article, ProgressCallback
 
 
 def extract_partition(
@@ -23,7 +20,11 @@ def extract_partition(
     output: Path | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> pd.DataFrame:
-    """The event table of ``articles``; with ``output``, also written there as Parquet.
+    """The per-article event rows of ``articles``; with ``output``, also written there as Parquet.
+
+    No corpus-level stage runs here (names across articles, merging): a share does not
+    know the rest of the corpus. :func:`timeline.corpus.build_timeline` runs those after
+    every share is done.
 
     The spaCy model is loaded once per process (:func:`timeline.nlp.load_nlp` caches it),
     so a Dask worker pays for it on its first partition only.

@@ -2,7 +2,8 @@
 full name, becomes the full name other articles use — when exactly one such name exists.
 
 Within an article :func:`timeline.entities.tag_entities` already does this; across
-articles it needs the whole table, so the table builder calls :func:`full_names`.
+articles it needs the whole table, so the corpus stage
+(:func:`timeline.corpus.unify_actor_names`) calls :func:`full_names`, once, after extraction.
 """
 
 from __future__ import annotations

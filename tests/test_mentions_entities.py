@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from timeline.batch.entities import process
+from timeline.mentions.entities import process
 
 pytestmark = pytest.mark.slow
 
 
-def test_batch_entities_lines_and_bad_input() -> None:
+def test_mentions_entities_lines_and_bad_input() -> None:
     """Good lines give PER/ORG/LOC mentions with offsets; a malformed line is one sentence naming it."""
     text = "Turkish Foreign Minister Hakan Fidan visited Turkey. Fidan met Hamas officials."
     source = io.StringIO(

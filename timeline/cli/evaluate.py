@@ -1,0 +1,33 @@
+"""``python -m timeline evaluate [--entities] PATH...``: score dates or entities against annotated news."""
+
+from __future__ import annotations
+
+import argparse
+
+from timeline.cli.exit_codes import ExitCode
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare the command and its options."""
+    evaluate = commands.add_parser("evaluate", help="score dates (or --entities) against MEANTIME or TimeML")
+    evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated files or folders (.xml CAT, .tml TimeML)")
+    evaluate.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    evaluate.add_argument("--predictions", metavar="FILE", help="write the predicted dates here (JSONL)")
+    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates here (JSONL)")
+
+
+def run(args: argparse.Namespace) -> ExitCode:
+    """Print the report the library writes.
+
+    Raises :class:`~timeline.errors.EvaluationInputError` when a corpus file cannot be read.
+    """
+    # Imported here: scoring loads the date engine (and spaCy for entities), which `--help` need not wait for.
+    if args.entities:
+        from timeline.evaluation import entities as entity_scoring
+
+        print(entity_scoring.run(args.paths))
+    else:
+        from timeline.evaluation import dates as date_scoring
+
+        print(date_scoring.run(args.paths, args.predictions, args.errors))
+    return ExitCode.OK

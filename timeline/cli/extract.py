@@ -1,0 +1,162 @@
+"""``python -m timeline extract PATH...``: articles in, the event table out.
+
+The articles are read (:func:`timeline.ingest.load_articles`), then go through the corpus
+front door (:func:`timeline.corpus.build_timeline`); the table written is after the corpus
+stages, whatever the engine. Problems go to stderr one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.cli.exit_codes import ExitCode
+from timeline.engines import ENGINES
+from timeline.errors import TimelineError
+from timeline.types import ProgressCallback
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What the user asked of ``extract``, as parsed from the command line."""
+
+    paths: tuple[str, ...]
+    date: dt.date | None = None
+    output: str | None = None
+    fmt: str = "csv"
+    merged: bool = False
+    engine: str = "inprocess"
+    scheduler: str | None = None
+    workers: int | None = None
+    cache_dir: str | None = None
+    use_cache: bool = True
+    parquet_dir: str | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> ExtractOptions:
+        """The options of a parsed ``extract`` command line."""
+        return cls(
+            paths=tuple(args.paths),
+            date=args.date,
+            output=args.output,
+            fmt=args.format,
+            merged=args.merged,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            workers=args.workers,
+            cache_dir=args.cache_dir,
+            use_cache=args.use_cache,
+            parquet_dir=args.parquet_dir,
+        )
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Declare the command and its options."""
+    extract = commands.add_parser("extract", help="write the event table of article files or folders")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files (.txt .md .jsonl .csv .html .parquet) or folders"
+    )
+    extract.add_argument("--date", type=_iso_date, help="publication date for articles that do not state one")
+    extract.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    extract.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format (default csv)")
+    extract.add_argument("--merged", action="store_true", help="write merged events instead of one row per mention")
+    extract.add_argument("--engine", choices=ENGINES, default=ENGINES[0], help="where to run (default inprocess)")
+    extract.add_argument(
+        "--scheduler", metavar="ADDRESS", help="address of an existing Dask scheduler (with --engine dask)"
+    )
+    extract.add_argument(
+        "--workers",
+        type=_positive,
+        metavar="N",
+        help="spaCy processes (default: one per core for large corpora), or Dask workers",
+    )
+    extract.add_argument("--cache", metavar="DIR", dest="cache_dir", help="cache folder (default .timeline-cache)")
+    extract.add_argument("--no-cache", action="store_false", dest="use_cache", help="extract everything afresh")
+    extract.add_argument(
+        "--parquet", metavar="DIR", dest="parquet_dir", help="also write each article's events as Parquet parts"
+    )
+
+
+def run(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
+    """Extract and write; non-zero only when nothing was processed.
+
+    ``latest`` is the latest publication date accepted (the caller reads the clock).
+    Raises :class:`~timeline.errors.TimelineError` subclasses, which :func:`timeline.cli.main` shows.
+    """
+    # Imported here: pandas, the ingest readers and spaCy are slow to import, and `--help` need not wait.
+    from timeline.cache import default_cache_dir
+    from timeline.corpus import build_timeline
+    from timeline.export import to_csv_bytes, to_jsonl_bytes
+    from timeline.ingest import load_articles
+
+    result = load_articles([Path(path) for path in options.paths], date=options.date, latest=latest)
+    for problem in result.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not result.articles:
+        print("error: no article could be read, so no events were written.", file=sys.stderr)
+        return ExitCode.NOTHING_PROCESSED
+    cache_dir = (options.cache_dir or default_cache_dir()) if options.use_cache else None
+    with _progress_bar(len(result.articles)) as on_progress:
+        timeline = build_timeline(
+            result.articles,
+            engine=options.engine,
+            scheduler=options.scheduler,
+            workers=options.workers,
+            cache_dir=cache_dir,
+            output_dir=options.parquet_dir,
+            on_progress=on_progress,
+            problems=result.problems,
+        )
+    frame = timeline.merged.events if options.merged else timeline.events
+    _write(to_csv_bytes(frame) if options.fmt == "csv" else to_jsonl_bytes(frame), options.output)
+    print(
+        f"{len(frame)} events from {len(result.articles)} articles ({len(result.problems)} skipped).",
+        file=sys.stderr,
+    )
+    return ExitCode.OK
+
+
+@contextmanager
+def _progress_bar(total: int) -> Iterator[ProgressCallback]:
+    from tqdm import tqdm
+
+    # disable=None: a bar on a terminal, nothing in a pipe or a CI log.
+    with tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, disable=None) as bar:
+
+        def advance(done: int, _total: int) -> None:
+            bar.update(done - bar.n)
+
+        yield advance
+
+
+def _write(data: bytes, output: str | None) -> None:
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        Path(output).write_bytes(data)
+    except OSError as error:
+        raise TimelineError(f"The output file {output} cannot be written ({error.strerror}).") from error
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
+def _iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None

@@ -1,1 +1,0 @@
-"""One module per CLI command that needs more than a single library call."""

@@ -1,0 +1,137 @@
+"""The corpus front door: articles in, their timeline out.
+
+A timeline is built by two kinds of stage:
+
+* per-article stages (dates, entities, the events of one article), which an engine
+  (:mod:`timeline.engines`) runs share by share through the cache: an article gives the
+  same rows whichever share, batch or run it lands in;
+* corpus stages, which need every article at once: one row per event, a lone surname
+  given the one full name other articles use (:func:`unify_actor_names`), and reports of
+  one happening merged (:func:`timeline.merge.merge_events`). They run here, once, on the
+  whole per-article table.
+
+The CLI, the dashboard and the Dask engine all come in through :func:`build_timeline`, so
+every engine, share size and cold or warm cache gives the same tables. The dashboard adds
+a session's own articles with :func:`extend_timeline`, which re-runs the corpus stages on
+the corpus and the session's articles together.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from timeline.engines import run_extract
+from timeline.entities.across import full_names
+from timeline.errors import TimelineError
+from timeline.merge import MergedEvents, merge_events
+from timeline.places import gazetteer
+from timeline.types import Article, ProgressCallback
+from timeline.view import combine_frames
+
+__all__ = ["Timeline", "assemble_timeline", "build_timeline", "extend_timeline", "unify_actor_names"]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A corpus's events before and after the corpus stages, both views of them, and what could not be read."""
+
+    #: Each article's events as that article alone gives them: what the cache and the engines hold.
+    extracted: pd.DataFrame
+    #: The event table (:mod:`timeline.schema`): one row per event, actor names unified across articles.
+    events: pd.DataFrame
+    #: What could not be read into the corpus, one sentence each.
+    problems: tuple[str, ...] = ()
+
+    @cached_property
+    def merged(self) -> MergedEvents:
+        """The events merged into happenings, with the mentions behind each.
+
+        Computed on first use and kept: merging 100,000 events takes seconds, which the
+        plain event table (``extract`` without ``--merged``) never needs to pay.
+        """
+        return merge_events(self.events)
+
+
+def build_timeline(
+    articles: Sequence[Article],
+    *,
+    engine: str = "inprocess",
+    scheduler: str | None = None,
+    workers: int | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+    output_dir: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    problems: Iterable[str | TimelineError] = (),
+) -> Timeline:
+    """The timeline of ``articles``: the per-article stage on ``engine``, then the corpus stages, once.
+
+    The options are :func:`timeline.engines.run_extract`'s (``cache_dir=None`` extracts
+    everything afresh; Parquet parts in ``output_dir`` hold the per-article rows).
+    ``problems`` are what could not be read into ``articles`` (e.g.
+    :attr:`timeline.ingest.IngestResult.problems`), kept with the table for the front end
+    to show. Raises :class:`~timeline.errors.EngineError`, :class:`~timeline.errors.CacheError`
+    or :class:`~timeline.errors.ModelNotInstalledError`.
+    """
+    extracted = run_extract(
+        articles,
+        engine=engine,
+        scheduler=scheduler,
+        workers=workers,
+        cache_dir=cache_dir,
+        output_dir=output_dir,
+        model=model,
+        on_progress=on_progress,
+    )
+    return assemble_timeline(extracted, problems=problems)
+
+
+def assemble_timeline(extracted: pd.DataFrame, *, problems: Iterable[str | TimelineError] = ()) -> Timeline:
+    """The corpus stages on a whole per-article table: each ``event_id`` once, then names unified.
+
+    Merging follows on first use of :attr:`Timeline.merged`.
+    """
+    rows = combine_frames([extracted])
+    return Timeline(extracted=rows, events=unify_actor_names(rows), problems=tuple(str(p) for p in problems))
+
+
+def extend_timeline(timeline: Timeline, more: Timeline) -> Timeline:
+    """``timeline`` with the articles of ``more`` added, as if both had been built together.
+
+    The corpus stages run again on both per-article tables: a surname in ``more`` takes a
+    full name from ``timeline`` and the other way round, and a report in ``more`` merges
+    with the corpus's. An event in both (the same article added twice) is kept once.
+    """
+    return assemble_timeline(
+        combine_frames([timeline.extracted, more.extracted]), problems=(*timeline.problems, *more.problems)
+    )
+
+
+def unify_actor_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with a lone surname replaced by the one full name other articles give it.
+
+    Within an article the entity tagger already does this; across articles only the
+    whole table knows every name. A word the gazetteer knows as a place ("Jordan",
+    "Georgia") is a state, not a surname, and is left alone.
+    """
+    if frame.empty:
+        return frame
+    names = {name for cell in frame["actors"] for name in cell}
+    places = gazetteer()
+    mapping = {short: full for short, full in full_names(names).items() if places.lookup(short) is None}
+    if not mapping:
+        return frame
+    # A shallow copy: the other columns stay shared with ``frame`` (pandas copies on write), so
+    # 100,000 events are not copied for one changed column, and ``frame`` itself is left as it was.
+    unified = frame.copy(deep=False)
+    unified["actors"] = [_renamed(cell, mapping) for cell in frame["actors"]]
+    return unified
+
+
+def _renamed(cell: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(mapping.get(name, name) for name in cell))
