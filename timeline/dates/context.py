@@ -1,15 +1,19 @@
-"""What a date rule sees (the text, the article date, the story so far) and the helpers rules share."""
+"""What a family's rule sees (the text, the article date, the story so far) and the helpers rules share."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from timeline.dates import timex as tx
-from timeline.dates.finder import Candidate
 from timeline.dates.tense import clause_tense, speaks_of_future
 from timeline.types import DateSource, Precision, TimexValue, precision_rank
+
+if TYPE_CHECKING:
+    # Only for annotations: the family module builds on this one.
+    from timeline.dates.family import Candidate
 
 Resolved = tuple[TimexValue, DateSource]
 
@@ -41,11 +45,6 @@ class Context:
     def tense(self, candidate: Candidate, deadline: bool = True) -> str | None:
         """ "future", "past", or None when the clause does not tell (see :func:`clause_tense`)."""
         return clause_tense(self.text, candidate.start, candidate.end, deadline)
-
-
-def lower(candidate: Candidate, name: str) -> str:
-    """The lower-cased text of a named part of the match, or "" when absent."""
-    return (candidate.group(name) or "").lower()
 
 
 def shift(value: TimexValue, unit: Precision, amount: int, base: dt.date) -> TimexValue:

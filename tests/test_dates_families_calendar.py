@@ -1,4 +1,4 @@
-"""Calendar rules: written dates, months without a year, quarters, halves, seasons, decades, years."""
+"""Calendar date families: written dates, months without a year, quarters, halves, seasons, decades, years."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules that refer back to the story, and TIMEX3 references."""
+"""Date families that refer back to the story, and TIMEX3 references."""
 
 from __future__ import annotations
 
