@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.dates import timex as tx
 from timeline.dates.tense import clause_tense, speaks_of_future
 from timeline.types import DateSource, Precision, TimexValue, precision_rank
@@ -56,10 +58,10 @@ def shift(value: TimexValue, unit: Precision, amount: int, base: dt.date) -> Tim
     if unit is Precision.WEEKEND:
         return tx.week_value(base + dt.timedelta(weeks=amount), weekend=True)
     if unit is Precision.MONTH:
-        moved = tx.add_months(base.replace(day=1), amount)
+        moved = base + relativedelta(months=amount)
         return tx.month_value(moved.year, moved.month)
     if unit is Precision.QUARTER:
-        moved = tx.add_months(base.replace(day=1), 3 * amount)
+        moved = base + relativedelta(months=3 * amount)
         return tx.quarter_value(moved.year, (moved.month - 1) // 3 + 1)
     if unit is Precision.YEAR:
         return tx.year_value(base.year + amount)

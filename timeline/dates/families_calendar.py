@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, relativedelta, weekday
+
 from timeline.dates import timex as tx
 from timeline.dates.around import capitalised_before, sentence_of, word_before
 from timeline.dates.context import Context, Resolved
@@ -188,30 +191,13 @@ _FIXED_HOLIDAYS = {
     "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
     "bastille day": (7, 14), "guy fawkes night": (11, 5),
 }  # fmt: skip
-#: Days from Easter Sunday.
+#: Days from Easter Sunday (Western, Gregorian).
 _EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2}
-
-
-def _easter(year: int) -> dt.date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian computus)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * weekday_shift) // 451
-    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
-    """The ``nth`` (1-based; -1 for the last) ``weekday`` (Monday 0) of a month."""
-    if nth < 0:
-        last = tx.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+#: Holidays on a weekday of a month: TH(+4) is its fourth Thursday, MO(-1) its last Monday.
+_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, TH(+4)), "thanksgiving day": (11, TH(+4)), "labor day": (9, MO(+1)),
+    "labour day": (9, MO(+1)), "memorial day": (5, MO(-1)),
+}  # fmt: skip
 
 
 def _holiday_day(name: str, year: int) -> dt.date | None:
@@ -219,14 +205,17 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     if name in _FIXED_HOLIDAYS:
         return dt.date(year, *_FIXED_HOLIDAYS[name])
     if name in _EASTER_OFFSETS:
-        return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 3, 4)
-    if name in {"labor day", "labour day"}:
-        return _nth_weekday(year, 9, 0, 1)
-    if name == "memorial day":
-        return _nth_weekday(year, 5, 0, -1)
+        return easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
+    if name in _WEEKDAY_HOLIDAYS:
+        month, day = _WEEKDAY_HOLIDAYS[name]
+        return _weekday_of_month(year, month, day)
     return None
+
+
+def _weekday_of_month(year: int, month: int, day: weekday) -> dt.date:
+    """The day ``day`` names in a month, counting from its first day (TH(+4)) or back from its last (MO(-1))."""
+    counted_from = 1 if day.n is None or day.n > 0 else 31
+    return dt.date(year, month, 1) + relativedelta(day=counted_from, weekday=day)
 
 
 def _holiday(candidate: Candidate, context: Context) -> Resolved | None:
@@ -316,7 +305,8 @@ def _week_of_month(candidate: Candidate, context: Context) -> Resolved | None:
     year = int(written) if written else context.article_date.year
     ordinal = candidate.group("ord").lower()
     if ordinal in {"last", "final"}:
-        day = tx.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=4)
+        # The month's last week with at least four of its days in the month holds its fourth-last day.
+        day = dt.date(year, month, 1) + relativedelta(day=31, days=-3)
     else:
         day = dt.date(year, month, 1) + dt.timedelta(days=7 * (_ORDINAL.get(ordinal, 1) - 1) + 3)
     return tx.week_value(day), DateSource.EXPLICIT if written else DateSource.RELATIVE
@@ -344,7 +334,7 @@ def _quarter(candidate: Candidate, context: Context) -> Resolved | None:
         return tx.quarter_value(_relative_year(candidate, context), _ORDINAL[ordinal]), DateSource.RELATIVE
     if ordinal == "last":
         # "the last quarter": the one before the article's.
-        previous = tx.add_months(dt.date(base.year, 3 * current - 2, 1), -3)
+        previous = dt.date(base.year, 3 * current - 2, 1) + relativedelta(months=-3)
         return tx.quarter_value(previous.year, (previous.month - 1) // 3 + 1), DateSource.RELATIVE
     quarter = _ORDINAL[ordinal]
     return tx.quarter_value(_quarter_year(quarter, candidate, context), quarter), DateSource.RELATIVE

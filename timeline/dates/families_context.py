@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.dates import timex as tx
 from timeline.dates.around import word_before
 from timeline.dates.context import UNIT, Context, Resolved, shift, story_anchor
@@ -43,10 +45,8 @@ def _one_year_before(value: TimexValue) -> TimexValue | None:
     if value.start is None:
         return None
     if value.precision is Precision.DAY:
-        try:
-            return tx.day_value(value.start.replace(year=value.start.year - 1))
-        except ValueError:
-            return tx.day_value(value.start - dt.timedelta(days=365))
+        # relativedelta stops at the month's end: a year before 29 February is 28 February.
+        return tx.day_value(value.start - relativedelta(years=1))
     if value.precision is Precision.MONTH:
         return tx.month_value(value.start.year - 1, value.start.month)
     if value.precision is Precision.QUARTER:
