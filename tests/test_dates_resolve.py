@@ -44,6 +44,8 @@ def test_resolve_lets_a_rule_reading_an_undeclared_group_fail() -> None:
         examples=("In [2012].",),
     )
     text = "In 2012."
-    candidate = Candidate(family, 3, 7, family.compiled.match(text, 3))  # type: ignore[arg-type]
+    match = family.compiled.search(text)
+    assert match is not None
+    candidate = Candidate(family, match.start(), match.end(), match)
     with pytest.raises(DateFamilyError, match="'bad_rule' read group 'year', which it does not declare"):
         resolve(candidate, Context(text, dt.date(2024, 1, 1), None))

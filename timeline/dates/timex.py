@@ -29,7 +29,6 @@ _CENTURY = re.compile(r"^(\d{2})$")
 
 #: First month of each season; winter runs into the next year.
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-SEASONS = ("SP", "SU", "FA", "WI")
 
 
 def timex_of(value: str) -> TimexValue | None:
