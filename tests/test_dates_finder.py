@@ -108,3 +108,16 @@ def test_resolve_no_false_dates(text: str) -> None:
 def test_resolve_periods_outside_games(text: str, value: str) -> None:
     """Halves, quarters and months stay dates when no game or procession is spoken of."""
     assert [m.timex.value for m in find_dates(text, dt.date(2024, 12, 4))] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("At that point, prices fell.", "that point"),
+        ("Prices are high at present.", "at present"),
+        ("He left this afternoon.", "this afternoon"),
+    ],
+)
+def test_find_candidates_with_only_one_family_trigger(text: str, written: str) -> None:
+    """One family's trigger word is enough: the prefilter is derived from every family's, none is left out."""
+    assert [text[c.start : c.end] for c in find_candidates(text)] == [written]

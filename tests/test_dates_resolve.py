@@ -1,4 +1,4 @@
-"""Dispatching a candidate to its family's rule."""
+"""Resolving a candidate with its family's rule."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import datetime as dt
 
 import pytest
 
-from timeline.dates.context import Context
-from timeline.dates.finder import _PATTERNS, find_candidates
-from timeline.dates.resolve import _RULES, resolve
-
-
-def test_resolve_every_finder_family_has_a_rule() -> None:
-    """Each kind of expression the finder reports has exactly one rule to resolve it."""
-    assert {kind for kind, _ in _PATTERNS} == set(_RULES)
+from timeline.dates.context import Context, Resolved
+from timeline.dates.family import Candidate, DateFamily, DateFamilyError
+from timeline.dates.finder import find_candidates
+from timeline.dates.resolve import resolve
 
 
 @pytest.mark.parametrize(
@@ -30,3 +26,26 @@ def test_resolve_years_beyond_the_calendar_are_no_date() -> None:
     text = "It happens next year."
     context = Context(text, dt.date(9999, 6, 1), None)
     assert [resolve(c, context) for c in find_candidates(text)] == [None]
+
+
+def _reads_undeclared_group(candidate: Candidate, context: Context) -> Resolved | None:
+    candidate.group("year")
+    return None
+
+
+def test_resolve_lets_a_rule_reading_an_undeclared_group_fail() -> None:
+    """A rule's bug (reading a group its family does not declare) raises; it is never taken for 'no date'."""
+    family = DateFamily(
+        name="bad_rule",
+        pattern=r"(?P<year>\d{4})",
+        triggers=("#digit",),
+        groups=(),
+        resolve=_reads_undeclared_group,
+        examples=("In [2012].",),
+    )
+    text = "In 2012."
+    match = family.compiled.search(text)
+    assert match is not None
+    candidate = Candidate(family, match.start(), match.end(), match)
+    with pytest.raises(DateFamilyError, match="'bad_rule' read group 'year', which it does not declare"):
+        resolve(candidate, Context(text, dt.date(2024, 1, 1), None))

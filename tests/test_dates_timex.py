@@ -64,3 +64,19 @@ def test_timex_values_round_trip(made, value: str) -> None:  # type: ignore[no-u
     """A stretch written as a value reads back as the same stretch."""
     assert made.value == value
     assert tx.timex_of(value) == made
+
+
+@pytest.mark.parametrize(
+    ("value", "end"),
+    [
+        ("2024-02", D(2024, 2, 29)),
+        ("2023-02", D(2023, 2, 28)),
+        ("9999-12", D(9999, 12, 31)),
+        ("9999-Q4", D(9999, 12, 31)),
+    ],
+)
+def test_timex_of_month_ends(value: str, end: D) -> None:
+    """A month or quarter ends on its month's last day, leap years and the calendar's last month included."""
+    result = tx.timex_of(value)
+    assert result is not None
+    assert result.end == end

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from timeline.dates.context import Context
 from timeline.dates.finder import find_candidates
-from timeline.dates.resolve import Context, resolve
+from timeline.dates.resolve import resolve
 from timeline.types import DateMention, Precision, TimexValue
 
 __all__ = ["find_dates"]

@@ -1,15 +1,21 @@
-"""What a date rule sees (the text, the article date, the story so far) and the helpers rules share."""
+"""What a family's rule sees (the text, the article date, the story so far) and the helpers rules share."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateutil.relativedelta import relativedelta
 
 from timeline.dates import timex as tx
-from timeline.dates.finder import Candidate
 from timeline.dates.tense import clause_tense, speaks_of_future
 from timeline.types import DateSource, Precision, TimexValue, precision_rank
+
+if TYPE_CHECKING:
+    # Only for annotations: the family module builds on this one.
+    from timeline.dates.family import Candidate
 
 Resolved = tuple[TimexValue, DateSource]
 
@@ -43,11 +49,6 @@ class Context:
         return clause_tense(self.text, candidate.start, candidate.end, deadline)
 
 
-def lower(candidate: Candidate, name: str) -> str:
-    """The lower-cased text of a named part of the match, or "" when absent."""
-    return (candidate.group(name) or "").lower()
-
-
 def shift(value: TimexValue, unit: Precision, amount: int, base: dt.date) -> TimexValue:
     """The stretch of ``unit`` precision ``amount`` units after the one holding ``base``."""
     if unit is Precision.DAY:
@@ -57,10 +58,10 @@ def shift(value: TimexValue, unit: Precision, amount: int, base: dt.date) -> Tim
     if unit is Precision.WEEKEND:
         return tx.week_value(base + dt.timedelta(weeks=amount), weekend=True)
     if unit is Precision.MONTH:
-        moved = tx.add_months(base.replace(day=1), amount)
+        moved = base + relativedelta(months=amount)
         return tx.month_value(moved.year, moved.month)
     if unit is Precision.QUARTER:
-        moved = tx.add_months(base.replace(day=1), 3 * amount)
+        moved = base + relativedelta(months=3 * amount)
         return tx.quarter_value(moved.year, (moved.month - 1) // 3 + 1)
     if unit is Precision.YEAR:
         return tx.year_value(base.year + amount)

@@ -1,7 +1,7 @@
 """The one module that talks to dateparser: explicit date strings in, (day, period) out.
 
 dateparser is kept to what it does well, reading a written date ("December 1,
-2023", "11 December", "7/8/07"); the rules around it live in :mod:`resolve`.
+2023", "11 December", "7/8/07"); the rules around it live with the date families (:mod:`registry`).
 """
 
 from __future__ import annotations

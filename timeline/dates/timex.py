@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.relativedelta import relativedelta
+
 from timeline.types import Precision, TimexValue
 
 REFERENCES = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -27,7 +29,6 @@ _CENTURY = re.compile(r"^(\d{2})$")
 
 #: First month of each season; winter runs into the next year.
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-SEASONS = ("SP", "SU", "FA", "WI")
 
 
 def timex_of(value: str) -> TimexValue | None:
@@ -60,13 +61,13 @@ def _timex_of(value: str) -> TimexValue | None:
         return TimexValue(value, Precision.WEEK, monday, monday + dt.timedelta(6))
     if match := _QUARTER.match(value):
         first = dt.date(int(match[1]), 3 * int(match[2]) - 2, 1)
-        return TimexValue(value, Precision.QUARTER, first, _month_end(_add_months(first, 2)))
+        return TimexValue(value, Precision.QUARTER, first, first + relativedelta(months=2, day=31))
     if match := _HALF.match(value):
         first = dt.date(int(match[1]), 6 * int(match[2]) - 5, 1)
-        return TimexValue(value, Precision.HALF, first, _month_end(_add_months(first, 5)))
+        return TimexValue(value, Precision.HALF, first, first + relativedelta(months=5, day=31))
     if match := _SEASON.match(value):
         first = dt.date(int(match[1]), _SEASON_START[match[2]], 1)
-        return TimexValue(value, Precision.SEASON, first, _month_end(_add_months(first, 2)))
+        return TimexValue(value, Precision.SEASON, first, first + relativedelta(months=2, day=31))
     if match := _DECADE.match(value):
         year = int(match[1]) * 10
         return TimexValue(value, Precision.DECADE, dt.date(max(year, 1), 1, 1), dt.date(year + 9, 12, 31))
@@ -146,15 +147,6 @@ def reference_value(name: str) -> TimexValue:
     return TimexValue(name, Precision.REFERENCE, None, None)
 
 
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
-
-
 def _month_end(day: dt.date) -> dt.date:
-    return _add_months(day, 1) - dt.timedelta(days=1)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The first day of the month ``months`` after ``day``'s month."""
-    return _add_months(day, months)
+    # relativedelta's day=31 stops at the month's last day.
+    return day + relativedelta(day=31)

@@ -1,4 +1,4 @@
-"""Rules that refer back to the story, and TIMEX3 references."""
+"""Date families that refer back to the story, and TIMEX3 references."""
 
 from __future__ import annotations
 
@@ -84,3 +84,15 @@ def test_soon_in_other_phrases_is_no_date(text: str) -> None:
 def test_whole_year_is_the_story_year(text: str, written: str, value: str) -> None:
     """'the entire year', 'full-year' mean the year the story reports on, else the article's."""
     assert only_date(text, WEDNESDAY, written)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Sales rose on March 9, 2024, above the same day last year.", "the same day last year", "2023-03-09"),
+        ("Sales rose on February 29, 2024, above the same day last year.", "the same day last year", "2023-02-28"),
+    ],
+)
+def test_same_day_a_year_before(text: str, written: str, value: str) -> None:
+    """A year before a day is the same day of the month, or the month's last day when that year lacks it."""
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.CONTEXT)

@@ -1,4 +1,4 @@
-"""Calendar rules: written dates, months without a year, quarters, halves, seasons, decades, years."""
+"""Calendar date families: written dates, months without a year, quarters, halves, seasons, decades, years."""
 
 from __future__ import annotations
 
@@ -130,3 +130,42 @@ def test_holiday_as_modifier_or_name_is_no_date(text: str) -> None:
 def test_century_with_modifier(text: str, written: str, value: str) -> None:
     """'the late 19th century' is one expression, the 19th century."""
     assert only_date(text, WEDNESDAY, written)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("Easter 2019", "2019-04-21"),
+        ("Good Friday 2038", "2038-04-23"),
+        ("Easter Monday 1818", "1818-03-23"),
+        ("Thanksgiving 2023", "2023-11-23"),
+        ("Labor Day 2020", "2020-09-07"),
+        ("Memorial Day 2021", "2021-05-31"),
+        ("Memorial Day 2022", "2022-05-30"),
+    ],
+)
+def test_holidays_of_a_written_year(written: str, value: str) -> None:
+    """Easter-based holidays, the nth and the last weekday of a month, in the year written."""
+    assert only_date(f"Shops closed on {written}.", WEDNESDAY, written) == (value, DateSource.EXPLICIT)
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("the last week of February 2021", "2021-W08"), ("the last week of May 2009", "2009-W22")],
+)
+def test_last_week_of_a_month(written: str, value: str) -> None:
+    """'the last week of May' is the month's last week with at least four of its days in the month."""
+    assert only_date(f"Talks stalled in {written}.", WEDNESDAY, written) == (value, DateSource.EXPLICIT)
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "written", "value"),
+    [
+        ("It was decided last quarter.", dt.date(2024, 2, 10), "last quarter", "2023-Q4"),
+        ("Profit fell in the last quarter.", dt.date(2024, 2, 10), "the last quarter", "2023-Q4"),
+        ("It closes next December.", dt.date(9999, 3, 1), "next December", "9999-12"),
+    ],
+)
+def test_months_counted_across_years(text: str, article_date: dt.date, written: str, value: str) -> None:
+    """Months and quarters counted from the article date cross into other years, up to the calendar's last month."""
+    assert only_date(text, article_date, written)[0] == value

@@ -1,4 +1,4 @@
-"""Rules counted from the article date: weekdays by tense, units, parts of the day."""
+"""Date families counted from the article date: weekdays by tense, units, parts of the day."""
 
 from __future__ import annotations
 
