@@ -4,7 +4,7 @@ the library's named errors into one sentence on stderr.
     python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl] [--merged]
                                [--engine inprocess|dask] [--scheduler ADDRESS] [--workers N]
                                [--cache DIR | --no-cache] [--parquet DIR]
-    python -m timeline evaluate [--entities] PATH... [--predictions FILE] [--errors FILE]
+    python -m timeline evaluate [--entities | --events] PATH... [--predictions FILE] [--errors FILE]
     python -m timeline dates INPUT.jsonl [-o OUT.jsonl]
     python -m timeline entities INPUT.jsonl [-o OUT.jsonl]
 """
@@ -54,9 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="score dates (or --entities) against MEANTIME or TimeML")
     evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated files or folders (.xml CAT, .tml TimeML)")
-    evaluate.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    scored = evaluate.add_mutually_exclusive_group()
+    scored.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    scored.add_argument(
+        "--events", action="store_true", help="score whole events (row, date, actors, countries): MEANTIME or .json"
+    )
     evaluate.add_argument("--predictions", metavar="FILE", help="write the predicted dates here (JSONL)")
-    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates here (JSONL)")
+    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates (or events) here (JSONL)")
 
     dates = commands.add_parser("dates", help="date expressions of JSONL articles, one JSON line each")
     dates.add_argument("input", metavar="INPUT.jsonl")
@@ -105,6 +109,10 @@ def _run(args: argparse.Namespace) -> int:
             from timeline.evaluation import entities as entity_scoring
 
             print(entity_scoring.run(args.paths))
+        elif args.events:
+            from timeline.evaluation import events as event_scoring
+
+            print(event_scoring.run(args.paths, args.errors))
         else:
             from timeline.evaluation import dates as date_scoring
 
