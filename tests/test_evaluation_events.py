@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import PROJECT
 from timeline.cli import main
-from timeline.corpora.document import GoldParticipant
+from timeline.corpora import GoldParticipant
 from timeline.errors import EvaluationInputError
 from timeline.evaluation.event_gold import (
     EventDocument,

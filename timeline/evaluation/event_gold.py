@@ -28,8 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.corpora import AnnotatedDocument, read_meantime
-from timeline.corpora.document import GoldParticipant
+from timeline.corpora import AnnotatedDocument, GoldParticipant, read_meantime
 from timeline.dates.timex import timex_of
 from timeline.errors import ArticleError, EvaluationInputError
 from timeline.ingest.records import article_from_record
