@@ -86,6 +86,7 @@ def _row(sentence: str = _FIRST, **changes: object) -> dict[str, object]:
         ("U.S.", "US", True),
         ("Apple's", "Apple", True),
         ("General Motors Corporation (GM", "GM", True),
+        ("Andrej Babis", "Andrej Babiš", True),
         ("Boeing", "Airbus", False),
         ("Ford", "Fordham University", False),
         ("General Motors", "Motors Liquidation", False),
@@ -99,10 +100,11 @@ def test_evaluation_events_names_match(gold: str, predicted: str, same: bool) ->
 
 @pytest.mark.parametrize(
     ("name", "normal"),
-    [("The U.S.'s", "us"), ("Rolls-Royce", "rolls royce"), ("Airbus' ", "airbus"), ("Wal - Mart", "wal mart")],
+    [("The U.S.'s", "us"), ("Rolls-Royce", "rolls royce"), ("Airbus' ", "airbus"), ("Wal - Mart", "wal mart"),
+     ("Türkiye", "turkiye")],
 )
 def test_evaluation_events_normalise_name(name: str, normal: str) -> None:
-    """Case, dots, apostrophes, possessives, other punctuation and a leading "the" are ignored."""
+    """Case, diacritics, dots, apostrophes, possessives, other punctuation and a leading "the" are ignored."""
     assert normalise_name(name) == normal
 
 
@@ -188,7 +190,8 @@ def test_evaluation_events_report_and_errors(make_events: MakeEvents) -> None:
     assert record["failed"] == ["date"]
     assert record["gold"] == {
         "date": "2024-12-01",
-        "date_is_creation_time": False,
+        "kind": "",
+        "inferred": False,
         "actors": [["Acme Corp.", "Acme"]],
         "countries": ["France"],
         "places_with_no_country": [],
@@ -249,6 +252,18 @@ def test_evaluation_events_bad_heldout_file(tmp_path: Path, changes: dict[str, o
         read_heldout_events(path)
 
 
+def test_evaluation_events_repeated_evidence(tmp_path: Path) -> None:
+    """Evidence marked repeated may occur twice, and a row at either copy finds the event."""
+    text = "Talks ended on Monday. Prices rose. Talks ended on Monday."
+    event = {**_GOOD_EVENT, "evidence": "Talks ended on Monday", "repeated": True}
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps({"id": "t", "date": "2024-12-03", "text": text, "events": [event]}), encoding="utf-8")
+    (gold,) = read_heldout_events(path).events
+    assert ((gold.start, gold.end), gold.repeats) == ((0, 21), ((36, 57),))
+    second = PlacedRow(36, 58, "Talks ended on Monday.", "", "", "", (), ())
+    assert rows_at(gold, [second]) == (second,)
+
+
 @pytest.mark.parametrize(("name", "message"), [("notes.txt", "not a gold-event file"), ("absent", "no such file")])
 def test_evaluation_events_bad_paths(tmp_path: Path, name: str, message: str) -> None:
     """A path of another kind, or none at all, is named in one sentence."""
@@ -287,3 +302,19 @@ def test_evaluation_events_meantime(meantime_path: Path) -> None:
         assert 0 <= part <= total.gold
     assert total.all_three <= min(total.date, total.actors, total.countries) <= total.found
     assert report(scores).count("Events — ") == 5
+
+
+@pytest.mark.slow
+def test_evaluation_events_heldout_set() -> None:
+    """The project's held-out event set, once it is in tests/data/heldout_events, reads and scores in range."""
+    folder = PROJECT / "tests" / "data" / "heldout_events"
+    if not any(folder.glob("*.json")):
+        pytest.skip(f"no held-out event files in {folder}")
+    from timeline.pipeline import extract_frame
+
+    documents = read_event_sets([folder])
+    scores = score_events(documents, extract_frame(document.article for document in documents))
+    total = scores.tallies[folder.name]
+    assert total.gold == sum(len(document.events) for document in documents) > 0
+    assert total.all_three <= min(total.date, total.actors, total.countries) <= total.found <= total.gold
+    assert set(total.by_kind) <= {"explicit", "relative", "context", "article"}

@@ -16,8 +16,9 @@ Two sources:
        "not_dates": ["Prague Spring", "at 1900 GMT"]}
 
   The article is built from the record as ingest builds one (``text`` is the analysed
-  text, ``title`` stays the title); ``evidence`` must occur exactly once in the text, and
-  a gold event's span is that occurrence.
+  text, ``title`` stays the title); ``evidence`` must occur exactly once in the text
+  (or, with ``"repeated": true``, in each copy of a sentence written twice), and a gold
+  event's span is that occurrence (any of them).
 """
 
 from __future__ import annotations
@@ -44,8 +45,9 @@ class EventGold:
     """One gold event: where a row must be, and the date, actors and countries it must carry.
 
     A row of the article is at the event when its sentence overlaps ``start``/``end``
-    (a MEANTIME sentence) or, with ``contained``, holds the whole span (held-out evidence).
-    Each actor is the tuple of names it may go by (as written, the entity's own name).
+    (a MEANTIME sentence) or, with ``contained``, holds the whole span (held-out evidence),
+    or one of its ``repeats`` (the other occurrences of evidence whose sentence is written
+    twice). Each actor is the tuple of names it may go by (as written, the entity's own name).
     """
 
     start: int
@@ -60,8 +62,12 @@ class EventGold:
     countries: tuple[str, ...] = field(default_factory=tuple)
     #: Names of the event's places that resolve to no country, left out of ``countries``.
     unresolved: tuple[str, ...] = field(default_factory=tuple)
-    #: True when the date is the document's creation time (MEANTIME), not one written near it.
-    date_is_creation_time: bool = False
+    #: How the date is obtained: MEANTIME's ``article`` (the creation time) or ``written``
+    #: (a date in the text); a held-out event's own ``kind`` (explicit, relative, context, article).
+    kind: str = ""
+    #: Held-out: some gold country is not stated in the event's own sentence.
+    inferred: bool = False
+    repeats: tuple[tuple[int, int], ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -149,7 +155,7 @@ def meantime_events(document: AnnotatedDocument, places: Gazetteer) -> EventDocu
                 actors=tuple(_names(actor) for actor in event.actors),
                 countries=tuple(countries),
                 unresolved=tuple(dict.fromkeys(unresolved)),
-                date_is_creation_time=event.date_is_creation_time,
+                kind="article" if event.date_is_creation_time else "written",
             )
         )
     return EventDocument(path.parent.name, document.path, document.doc_id, article, tuple(events))
@@ -199,24 +205,28 @@ def _heldout_event(item: dict[str, object], text: str) -> EventGold:
     evidence = item.get("evidence")
     if not isinstance(evidence, str) or not evidence.strip():
         raise ValueError("an event has no 'evidence' text")
-    occurrences = text.count(evidence)
-    if occurrences != 1:
-        where = "is not in the text" if not occurrences else f"occurs {occurrences} times in the text"
-        raise ValueError(f"the evidence {evidence!r} {where}; it must occur exactly once")
+    starts = [match.start() for match in re.finditer(re.escape(evidence), text)]
+    repeated = item.get("repeated") is True
+    if not starts or (len(starts) > 1 and not repeated):
+        where = "is not in the text" if not starts else f"occurs {len(starts)} times in the text"
+        raise ValueError(f"the evidence {evidence!r} {where}; it must occur once (more only when 'repeated')")
     date = item.get("date")
     timex = timex_of(date) if isinstance(date, str) else None
     if not isinstance(date, str) or timex is None or timex.precision is Precision.REFERENCE:
         raise ValueError(f"the event {evidence!r} has the date {date!r}, which is no TIMEX3 calendar value")
-    start = text.index(evidence)
+    kind = item.get("kind", "")
     return EventGold(
-        start=start,
-        end=start + len(evidence),
+        start=starts[0],
+        end=starts[0] + len(evidence),
         contained=True,
         label=evidence,
         sentence=evidence,
         date=date,
         actors=tuple((name,) for name in _strings(item, "actors")),
         countries=_strings(item, "countries"),
+        kind=kind if isinstance(kind, str) else "",
+        inferred=item.get("inferred") is True,
+        repeats=tuple((start, start + len(evidence)) for start in starts[1:]),
     )
 
 
