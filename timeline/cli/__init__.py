@@ -4,7 +4,7 @@ the library's named errors into one sentence on stderr.
     python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl] [--merged]
                                [--engine inprocess|dask] [--scheduler ADDRESS] [--workers N]
                                [--cache DIR | --no-cache] [--parquet DIR]
-    python -m timeline evaluate [--entities] PATH... [--predictions FILE] [--errors FILE]
+    python -m timeline evaluate [--entities | --events] PATH... [--predictions FILE] [--errors FILE]
     python -m timeline dates INPUT.jsonl [-o OUT.jsonl]
     python -m timeline entities INPUT.jsonl [-o OUT.jsonl]
 

@@ -1,4 +1,4 @@
-"""``python -m timeline evaluate [--entities] PATH...``: score dates or entities against annotated news."""
+"""``python -m timeline evaluate [--entities | --events] PATH...``: score dates, entities or whole events."""
 
 from __future__ import annotations
 
@@ -11,9 +11,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Declare the command and its options."""
     evaluate = commands.add_parser("evaluate", help="score dates (or --entities) against MEANTIME or TimeML")
     evaluate.add_argument("paths", nargs="+", metavar="PATH", help="annotated files or folders (.xml CAT, .tml TimeML)")
-    evaluate.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    scored = evaluate.add_mutually_exclusive_group()
+    scored.add_argument("--entities", action="store_true", help="score named people, organisations and places")
+    scored.add_argument(
+        "--events", action="store_true", help="score whole events (row, date, actors, countries): MEANTIME or .json"
+    )
     evaluate.add_argument("--predictions", metavar="FILE", help="write the predicted dates here (JSONL)")
-    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates here (JSONL)")
+    evaluate.add_argument("--errors", metavar="FILE", help="write the missed and wrong dates (or events) here (JSONL)")
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -26,6 +30,10 @@ def run(args: argparse.Namespace) -> ExitCode:
         from timeline.evaluation import entities as entity_scoring
 
         print(entity_scoring.run(args.paths))
+    elif args.events:
+        from timeline.evaluation import events as event_scoring
+
+        print(event_scoring.run(args.paths, args.errors))
     else:
         from timeline.evaluation import dates as date_scoring
 

@@ -5,12 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from timeline.corpora.document import AnnotatedDocument, GoldEntity, GoldTimex
+from timeline.corpora.document import AnnotatedDocument, GoldEntity, GoldEvent, GoldParticipant, GoldTimex
 from timeline.corpora.meantime import read_meantime
 from timeline.corpora.timeml import read_timeml
 from timeline.errors import EvaluationInputError
 
-__all__ = ["AnnotatedDocument", "GoldEntity", "GoldTimex", "read_corpus", "read_meantime", "read_timeml"]
+__all__ = [
+    "AnnotatedDocument",
+    "GoldEntity",
+    "GoldEvent",
+    "GoldParticipant",
+    "GoldTimex",
+    "read_corpus",
+    "read_meantime",
+    "read_timeml",
+]
 
 
 def read_corpus(paths: Iterable[str | Path]) -> list[AnnotatedDocument]:
