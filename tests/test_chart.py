@@ -11,7 +11,7 @@ import pytest
 
 from timeline import chart
 from timeline.kinds import EVENTS, MERGED
-from timeline.lanes import lanes
+from timeline.lanes import lane_entries
 from timeline.merge import merge_events
 from timeline.schema import SchemaError
 
@@ -101,7 +101,7 @@ def test_chart_lanes_are_labelled_top_down_alphabetically(events):
     assert ticks == sorted(ticks, reverse=True)
     centre = dict(zip(figure.layout.yaxis.ticktext, ticks, strict=True))
     placed = [(lane, y) for trace in figure.data for lane, y in zip(trace.customdata, trace.y, strict=True)]
-    assert len(placed) == len(lanes(events, "country"))
+    assert len(placed) == len(lane_entries(events, "country").positions)
     assert all(abs(y - centre[lane]) < 1 for lane, y in placed)
     assert figure.layout.xaxis.type == "date"
 
@@ -117,7 +117,7 @@ def test_chart_every_grouping_draws_every_event(events, group_by):
     """Whatever the grouping, each lane entry of each event is drawn once."""
     figure = chart.timeline_figure(events, group_by, kind=EVENTS)
     drawn = sum(len(trace.y) for trace in figure.data)
-    assert drawn == len(lanes(events, group_by))
+    assert drawn == len(lane_entries(events, group_by).positions)
     assert figure.layout.meta["group_by"] == group_by
 
 

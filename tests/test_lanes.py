@@ -42,9 +42,10 @@ from timeline.schema import SchemaError
 )
 def test_lanes_repeat_events_per_group(four_events, group_by, expected):
     """An event sits in the lane of each of its groups, and in a 'no …' lane when it has none."""
-    rows = lanes.lanes(four_events, group_by)
-    assert set(zip(rows["event_id"], rows[lanes.LANE_COLUMN], strict=True)) == expected
-    assert len(rows) == len(expected)
+    entries = lanes.lane_entries(four_events, group_by)
+    events = four_events["event_id"].to_numpy()[entries.positions]
+    assert set(zip(events.tolist(), entries.names().tolist(), strict=True)) == expected
+    assert len(entries.positions) == len(expected)
 
 
 def test_lanes_counts_busiest_first(four_events):
@@ -97,8 +98,8 @@ def test_lanes_entries_gather_each_rows_lanes(make_events, cells, expected):
     """Every row gets one entry per named value, in order (lists and tuples alike), or the 'no …' lane."""
     frame = make_events(*({"countries": ("X",)} for _ in cells))
     frame["countries"] = pd.Series(cells, dtype=object) if cells else frame["countries"]
-    positions, names = lanes.lane_positions(frame, "country")
-    assert list(zip(positions.tolist(), names.tolist(), strict=True)) == expected
+    entries = lanes.lane_entries(frame, "country")
+    assert list(zip(entries.positions.tolist(), entries.names().tolist(), strict=True)) == expected
 
 
 @pytest.mark.parametrize("kind", [EVENTS, MERGED], ids=["events", "merged"])

@@ -29,7 +29,7 @@ NO_GROUP_LABELS: Final[dict[GroupBy, str]] = {
     "actor": "(no actor)",
 }
 
-#: Name of the lane column added by :func:`lanes`.
+#: Name of the column holding each row's lane, in lane counts and the chart's rows.
 LANE_COLUMN: Final = "lane"
 
 
@@ -81,18 +81,6 @@ def lane_entries(frame: pd.DataFrame, group_by: GroupBy) -> LaneEntries:
     return LaneEntries(positions, codes, labels)
 
 
-def lane_positions(frame: pd.DataFrame, group_by: GroupBy) -> tuple[np.ndarray, np.ndarray]:
-    """Each (event, lane) entry: the event's row position in ``frame``, its lane name (see :class:`LaneEntries`)."""
-    entries = lane_entries(frame, group_by)
-    return entries.positions, entries.names()
-
-
-def lanes(frame: pd.DataFrame, group_by: GroupBy) -> pd.DataFrame:
-    """One row per event and lane (see :func:`lane_positions`), with the lane name in :data:`LANE_COLUMN`."""
-    positions, names = lane_positions(frame, group_by)
-    return frame.take(positions).reset_index(drop=True).assign(**{LANE_COLUMN: names})
-
-
 def lane_counts(frame: pd.DataFrame, group_by: GroupBy, *, kind: TableKind) -> pd.DataFrame:
     """Rows per lane, most first (ties by name), with columns ``lane`` and ``events``.
 
@@ -119,6 +107,4 @@ __all__ = [
     "LaneEntries",
     "lane_counts",
     "lane_entries",
-    "lane_positions",
-    "lanes",
 ]
