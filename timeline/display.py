@@ -112,9 +112,8 @@ def evidence_table(frame: pd.DataFrame, *, kind: TableKind, limit: int | None = 
     order = np.lexsort(keys) if len(frame) else np.arange(0)
     columns = evidence_columns(kind)
     table = frame[list(columns)].take(order[:limit]).reset_index(drop=True)
-    for column in kind.list_columns:
-        if column in table.columns:
-            table[column] = [_joined(cell) for cell in table[column].tolist()]
+    for column in (name for name in columns if name in kind.list_columns):
+        table[column] = [_joined(cell) for cell in table[column].tolist()]
     table[published] = table[published].dt.strftime("%Y-%m-%d")
     return table
 
