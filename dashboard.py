@@ -4,10 +4,12 @@ Layout only. The library does the work: :mod:`timeline.ingest` reads articles,
 :mod:`timeline.corpus` builds their timeline (the CLI's front door too: each article's
 events through the on-disk cache, extracting only what it has not seen, then names
 unified and reports of one happening merged across the whole corpus, the session's own
-articles included), :mod:`timeline.view` filters and counts, :mod:`timeline.chart` draws,
-:mod:`timeline.export` writes CSV. The corpus is ``seeds/``, or the folders and files in
-``$TIMELINE_CORPUS``. Articles a user adds live in that browser session's
-``st.session_state`` only; the on-disk cache only memoises extraction by content. Article text is never rendered as
+articles included), :mod:`timeline.filters` filters, :mod:`timeline.lanes` and
+:mod:`timeline.display` count and list, :mod:`timeline.chart` draws, :mod:`timeline.export`
+writes CSV; every call that shows the two views differently names the kind of table it passes
+(:mod:`timeline.kinds`). The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``.
+Articles a user adds live in that browser session's ``st.session_state`` only; the
+on-disk cache only memoises extraction by content. Article text is never rendered as
 HTML or Markdown: tables and charts escape it, messages go through ``markdown_literal``.
 """
 
@@ -26,7 +28,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
-from timeline import view
+from timeline import display, filters, lanes
 from timeline.cache import default_cache_dir
 from timeline.chart import timeline_figure
 from timeline.corpus import Timeline, assemble_timeline, build_timeline, extend_timeline
@@ -34,14 +36,16 @@ from timeline.defaults import CORPUS_ENV, SEEDS_DIR
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes
 from timeline.ingest import SUPPORTED_SUFFIXES, corpus_stamp, load_articles
+from timeline.kinds import EVENTS, MERGED, TableKind
 from timeline.merge import MergedEvents
 from timeline.schema import empty_event_frame
 from timeline.types import Article, ProgressCallback
+from timeline.ui_text import markdown_literal
 from timeline.uploads import Submission, read_submission, read_undated, suggestion_sentence
 
 HERE = Path(__file__).resolve().parent
 UPLOAD_TYPES = [suffix.lstrip(".") for suffix in SUPPORTED_SUFFIXES]
-GROUPINGS: list[view.GroupBy] = ["region", "country", "actor"]
+GROUPINGS: list[lanes.GroupBy] = ["region", "country", "actor"]
 PLOTLY_CONFIG: dict[str, object] = {"displaylogo": False}
 #: Rows of the evidence table sent to the browser.
 TABLE_ROWS = 2000
@@ -179,7 +183,7 @@ def _sidebar() -> None:
         if st.form_submit_button("Add to the timeline", key="add_articles"):
             _add_articles(pasted, title, list(uploads or []), date)
     for problem in st.session_state.problems:
-        st.sidebar.error(view.markdown_literal(problem), icon="⚠️")
+        st.sidebar.error(markdown_literal(problem), icon="⚠️")
     _ask_dates()
     if st.session_state.user_articles:
         st.sidebar.subheader("Added in this session")
@@ -193,9 +197,9 @@ def _ask_dates() -> None:
         box = st.sidebar.container(border=True)
         suggestion = suggestion_sentence(undated)
         if suggestion:
-            box.info(view.markdown_literal(suggestion))
+            box.info(markdown_literal(suggestion))
         date = box.date_input(
-            view.markdown_literal(f"Publication date of {undated.name}"),
+            markdown_literal(f"Publication date of {undated.name}"),
             min_value=dt.date(1900, 1, 1),
             max_value=_latest_date(),
             key=_date_key(undated.name),
@@ -208,7 +212,7 @@ def _ask_dates() -> None:
             st.rerun()
 
 
-def _date_range(bounds: view.DateRange | None) -> view.DateRange | None:
+def _date_range(bounds: filters.DateRange | None) -> filters.DateRange | None:
     if bounds is None:
         return None
     # New articles can widen the data's range; the picker then shows the new full range.
@@ -216,12 +220,12 @@ def _date_range(bounds: view.DateRange | None) -> view.DateRange | None:
         st.session_state.date_bounds = bounds
         st.session_state.filter_dates = bounds
     value = st.date_input("Dates", min_value=bounds[0], max_value=bounds[1], key="filter_dates")
-    return view.as_date_range(value)
+    return filters.as_date_range(value)
 
 
-def _metrics(counts: view.EventCounts, merged_view: bool) -> None:
+def _metrics(counts: display.EventCounts, kind: TableKind) -> None:
     figures = (
-        ("Events", counts.events, "Happenings: reports of one happening count once" if merged_view else "Every report"),
+        ("Events", counts.events, "Happenings: reports of one happening count once" if kind.merged else "Every report"),
         ("Reports", counts.mentions, "Event mentions in articles behind these events"),
         ("Articles", counts.articles, None),
         ("Countries", counts.countries, None),
@@ -231,13 +235,13 @@ def _metrics(counts: view.EventCounts, merged_view: bool) -> None:
         column.metric(label, value, help=help_text)
 
 
-def _evidence(shown: pd.DataFrame, merged_view: bool, events: int) -> pd.DataFrame:
+def _evidence(shown: pd.DataFrame, kind: TableKind, events: int) -> pd.DataFrame:
     st.subheader("Evidence")
     if events > TABLE_ROWS:
         st.caption(f"The {TABLE_ROWS:,} earliest of {events:,} events; the CSV holds them all.")
-    if merged_view:
+    if kind.merged:
         st.caption("Select a row to see every report of that event.")
-    table = view.evidence_table(shown, TABLE_ROWS)
+    table = display.evidence_table(shown, kind=kind, limit=TABLE_ROWS)
     config: dict[str, Any] = {
         "date_value": "date",
         "date_text": "as written",
@@ -250,7 +254,7 @@ def _evidence(shown: pd.DataFrame, merged_view: bool, events: int) -> pd.DataFra
         "date_source": "date from",
         "merged_id": None,
     }
-    if not merged_view:
+    if not kind.merged:
         st.dataframe(table, key="evidence_table", hide_index=True, width="stretch", column_config=config)
         return table
     selection = st.dataframe(
@@ -276,7 +280,7 @@ def _mentions(table: pd.DataFrame, merged: MergedEvents) -> None:
     if table.empty:
         return
     names = zip(table["date_value"].tolist(), table["mention_count"].tolist(), table["sentence"].tolist(), strict=True)
-    labels = dict(zip(table["merged_id"].tolist(), (view.merged_label(*name) for name in names), strict=True))
+    labels = dict(zip(table["merged_id"].tolist(), (display.merged_label(*name) for name in names), strict=True))
     if st.session_state.get("merged_event") not in labels:
         st.session_state.merged_event = next(iter(labels))
     chosen = st.selectbox(
@@ -285,7 +289,7 @@ def _mentions(table: pd.DataFrame, merged: MergedEvents) -> None:
         format_func=labels.__getitem__,
         key="merged_event",
     )
-    reports = view.mention_table(merged.mentions_of(str(chosen)))
+    reports = display.mention_table(merged.mentions_of(str(chosen)))
     with st.expander(f"Every report of this event ({len(reports)})", expanded=True):
         st.dataframe(
             reports,
@@ -311,10 +315,10 @@ def main() -> None:
         corpus = _corpus()
         _sidebar()
     except TimelineError as error:
-        st.error(view.markdown_literal(str(error)))
+        st.error(markdown_literal(str(error)))
         st.stop()
     for problem in corpus.timeline.problems:
-        st.warning(view.markdown_literal(problem))
+        st.warning(markdown_literal(problem))
     merged = _both_views(corpus)
 
     every_report = st.toggle(
@@ -322,8 +326,8 @@ def main() -> None:
         key="show_mentions",
         help="By default a happening reported by several articles is one event, with its reports one click away.",
     )
-    table = merged.mentions if every_report else merged.events
-    options = view.filter_options(table)
+    table, kind = (merged.mentions, EVENTS) if every_report else (merged.events, MERGED)
+    options = filters.filter_options(table)
     countries = st.multiselect("Countries", options.countries, key="filter_countries", placeholder="All countries")
     actor_col, region_col, date_col, group_col, order_col = st.columns([3, 2, 3, 2, 2])
     with actor_col:
@@ -337,11 +341,11 @@ def main() -> None:
     with order_col:
         by_reach = st.toggle("Lanes by reach", key="sort_by_reach", help="The most reported lanes first")
 
-    shown = view.filter_events(table, countries, actors, regions, date_range)
-    counts = view.count_events(shown, None if every_report else merged.mentions)
-    _metrics(counts, not every_report)
+    shown = filters.filter_events(table, countries, actors, regions, date_range)
+    counts = display.count_events(shown, kind=kind, mentions=merged.mentions)
+    _metrics(counts, kind)
     st.plotly_chart(
-        timeline_figure(shown, group_by, lane_order="reach" if by_reach else "name"),
+        timeline_figure(shown, group_by, kind=kind, lane_order="reach" if by_reach else "name"),
         key="timeline_chart",
         width="stretch",
         config=PLOTLY_CONFIG,
@@ -355,11 +359,11 @@ def main() -> None:
         key="download_csv",
         on_click="ignore",
     )
-    evidence = _evidence(shown, not every_report, counts.events)
-    if not every_report:
+    evidence = _evidence(shown, kind, counts.events)
+    if kind.merged:
         _mentions(evidence, merged)
     st.subheader(f"Events per {group_by}")
-    st.dataframe(view.lane_counts(shown, group_by), key="lane_counts", hide_index=True)
+    st.dataframe(lanes.lane_counts(shown, group_by, kind=kind), key="lane_counts", hide_index=True)
 
 
 main()

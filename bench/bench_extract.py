@@ -13,7 +13,7 @@ No annotated-corpus text is used. It prints, with its bar:
    Both sides run single-threaded in this process; the ratio is of CPU time, which other
    programs on a shared machine do not skew; the wall-clock ratio is printed beside it.
 2. the dashboard's work on a table of ``--events`` events (filter with
-   ``timeline.view.filter_events``, aggregate the lane counts, build the figure with
+   ``timeline.filters.filter_events``, aggregate the lane counts, build the figure with
    ``timeline.chart.timeline_figure``), in milliseconds. Bar: 300 ms.
 3. the resident memory (RSS) of a fresh process holding ``--memory-events`` events,
    loaded the way the dashboard loads a cached corpus (:func:`timeline.parquet.read_events`).
@@ -199,7 +199,10 @@ def resample(frame: pd.DataFrame, count: int, seed: int = 7) -> pd.DataFrame:
 def bench_dashboard(table: pd.DataFrame, rounds: int) -> dict[str, float]:
     """Milliseconds to filter, aggregate and draw ``table``, unfiltered (worst case) and by one country."""
     from timeline.chart import timeline_figure
-    from timeline.view import count_events, filter_events, lane_counts
+    from timeline.display import count_events
+    from timeline.filters import filter_events
+    from timeline.kinds import EVENTS
+    from timeline.lanes import lane_counts
 
     country = table["countries"].explode().value_counts().index[0]
     results: dict[str, float] = {}
@@ -210,10 +213,10 @@ def bench_dashboard(table: pd.DataFrame, rounds: int) -> dict[str, float]:
             start = time.perf_counter()
             filtered = filter_events(table, countries=countries)
             middle = time.perf_counter()
-            lane_counts(filtered, "country")
-            count_events(filtered)
+            lane_counts(filtered, "country", kind=EVENTS)
+            count_events(filtered, kind=EVENTS)
             after = time.perf_counter()
-            timeline_figure(filtered, "country")
+            timeline_figure(filtered, "country", kind=EVENTS)
             end = time.perf_counter()
             timings["filter"].append(middle - start)
             timings["aggregate"].append(after - middle)

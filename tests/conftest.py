@@ -130,3 +130,96 @@ def make_events():  # type: ignore[no-untyped-def]
         return events_frame(_event_from_row(index, row) for index, row in enumerate(rows))
 
     return build
+
+
+#: Four events of two articles: a day, a month, a year, and a day with no country (our own sentences).
+FOUR_EVENTS: tuple[dict[str, object], ...] = (
+    {
+        "event_id": "call",
+        "sentence": "The call took place on Sunday.",
+        "start": dt.date(2024, 12, 1),
+        "countries": ("Qatar", "Türkiye"),
+        "actors": ("Hakan Fidan",),
+        "regions": ("Middle East",),
+        "article_id": "a1",
+    },
+    {
+        "event_id": "push",
+        "sentence": "Last month, Biden said he was making another push.",
+        "start": dt.date(2024, 11, 1),
+        "end": dt.date(2024, 11, 30),
+        "value": "2024-11",
+        "precision": "month",
+        "countries": ("United States",),
+        "actors": ("Joe Biden",),
+        "regions": ("North America",),
+        "article_id": "a1",
+    },
+    {
+        "event_id": "intervened",
+        "sentence": "Russia had intervened in Syria in 2015.",
+        "start": dt.date(2015, 1, 1),
+        "end": dt.date(2015, 12, 31),
+        "value": "2015",
+        "precision": "year",
+        "countries": ("Russia", "Syria"),
+        "actors": (),
+        "regions": ("Europe", "Middle East"),
+        "article_id": "a2",
+    },
+    {
+        "event_id": "press",
+        "sentence": "He spoke to the press on November 26.",
+        "start": dt.date(2024, 11, 26),
+        "countries": (),
+        "actors": ("Joe Biden",),
+        "regions": (),
+        "article_id": "a2",
+    },
+)
+
+#: Two reports of one happening from two articles, and one other event (our own sentences).
+REPORTS: tuple[dict[str, object], ...] = (
+    {
+        "event_id": "wire",
+        "sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.",
+        "actors": ("Hakan Fidan",),
+        "countries": ("Qatar",),
+        "regions": ("Middle East",),
+        "article_id": "a1",
+        "source": "Wire",
+    },
+    {
+        "event_id": "paper",
+        "sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.",
+        "actors": ("Hakan Fidan",),
+        "countries": ("Qatar",),
+        "regions": ("Middle East",),
+        "article_id": "a2",
+        "source": "Paper",
+        "article_date": dt.date(2024, 12, 3),
+    },
+    {
+        "event_id": "other",
+        "sentence": "Joe Biden spoke on Sunday.",
+        "actors": ("Joe Biden",),
+        "countries": ("United States",),
+        "regions": ("North America",),
+        "article_id": "a3",
+    },
+)
+
+
+@pytest.fixture
+def four_events(make_events) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    """The table of :data:`FOUR_EVENTS`."""
+    built: pd.DataFrame = make_events(*FOUR_EVENTS)
+    return built
+
+
+@pytest.fixture
+def merged_reports(make_events):  # type: ignore[no-untyped-def]
+    """The merged view of :data:`REPORTS`: two reports of one happening and one other event."""
+    from timeline.merge import merge_events
+
+    return merge_events(make_events(*REPORTS))

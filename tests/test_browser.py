@@ -85,8 +85,10 @@ def app_url(chromium_path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(chromium_path) -> Iterator[object]:
-    """A headless Debian chromium under Playwright."""
-    from playwright.sync_api import sync_playwright
+    """A headless Debian chromium under Playwright; expectations wait as long as a page may take."""
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
@@ -103,21 +105,63 @@ def page(browser, app_url) -> Iterator[object]:
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(app_url)
-    page.wait_for_selector(".js-plotly-plot .ytick", timeout=PAGE_TIMEOUT_MS)
+    _settled(page)
     yield page
     context.close()
 
 
-def _idle(page) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the app has finished its rerun."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=PAGE_TIMEOUT_MS)
-    page.wait_for_timeout(300)
+#: The app's root says whether its script is running; "notRunning" once a run has finished.
+_RUN_FINISHED = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+#: Whether a drawn chart's figure holds as many events as the metric counts (the figure's meta says).
+_CHART_SHOWS = """(events) => [...document.querySelectorAll('.js-plotly-plot')].some(
+    (plot) => plot.layout && plot.layout.meta && plot.layout.meta.events === events)"""
+#: A Plotly hover label on screen.
+_HOVER_LABEL = ".js-plotly-plot .hoverlayer .hovertext"
+#: Hovering a point Plotly does not draw (outside the axis range) gives no label within this time.
+_HOVER_TIMEOUT_MS = 2000
+
+
+def _settled(page) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app's run has finished and the chart is drawn from what the metrics count.
+
+    Call it after the page shows a sign of the run an action started (a new line, a new
+    label): until then the previous run's "finished" state still stands.
+    """
+    page.wait_for_selector(_RUN_FINISHED)
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached")
+    page.wait_for_selector(".js-plotly-plot .ytick")
+    page.wait_for_function(_CHART_SHOWS, arg=_metric(page, "Events"))
+
+
+def _metric_value(page, label: str):  # type: ignore[no-untyped-def]
+    """The value shown by the metric called ``label``, as a locator to wait on."""
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return metric.locator('[data-testid="stMetricValue"]')
 
 
 def _metric(page, label: str) -> int:  # type: ignore[no-untyped-def]
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
-    return int(metric.locator('[data-testid="stMetricValue"]').inner_text().strip())
+    return int(_metric_value(page, label).inner_text().strip())
+
+
+def _add_article(page, fill, articles: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Submit the sidebar form once ``fill`` has filled it; return when the app lists the ``articles`` added."""
+    from playwright.sync_api import expect
+
+    added = page.locator('[data-testid="stSidebar"] [data-testid="stText"]')
+    before = added.count()
+    fill()
+    page.get_by_role("button", name="Add to the timeline").click()
+    expect(added).to_have_count(before + articles)
+    _settled(page)
+
+
+def _show_every_report(page) -> None:  # type: ignore[no-untyped-def]
+    """Switch to one row per report; return once the app shows the reports (the download button says so)."""
+    from playwright.sync_api import expect
+
+    page.get_by_text("Show every report separately").click()
+    expect(page.get_by_role("button", name="Download these reports as CSV")).to_be_visible()
+    _settled(page)
 
 
 def _lanes(page) -> list[str]:  # type: ignore[no-untyped-def]
@@ -130,13 +174,18 @@ def _hover_labels(page) -> list[str]:  # type: ignore[no-untyped-def]
 
     labels = []
     shapes = page.locator(".js-plotly-plot .scatterlayer .point, .js-plotly-plot .barlayer .point")
-    for index in range(shapes.count()):
+    count = shapes.count()
+    assert count, "the chart draws no point or bar to hover"
+    for index in range(count):
+        # Off the chart first, so the label read next is this point's, not the last one's.
+        page.mouse.move(0, 0)
+        page.locator(_HOVER_LABEL).first.wait_for(state="detached", timeout=_HOVER_TIMEOUT_MS)
         try:
-            shapes.nth(index).hover(force=True, timeout=2000)
+            shapes.nth(index).hover(force=True, timeout=_HOVER_TIMEOUT_MS)
+            page.locator(_HOVER_LABEL).first.wait_for(state="attached", timeout=_HOVER_TIMEOUT_MS)
         except PlaywrightError:
-            # A point outside the zoomed axis range is kept in the page but cannot be hovered.
+            # A point outside the zoomed axis range is kept in the page but shows no label.
             continue
-        page.wait_for_timeout(80)
         labels.append(page.locator(".js-plotly-plot .hoverlayer").text_content() or "")
     return labels
 
@@ -152,19 +201,22 @@ def test_browser_shows_seed_timeline(page):
     assert any("(day)" in label for label in labels)
     assert any("(year)" in label or "(month)" in label for label in labels)
     page.locator(".js-plotly-plot .scatterlayer .point").first.hover(force=True)
-    page.wait_for_timeout(200)
+    page.locator(_HOVER_LABEL).first.wait_for()
     page.locator(".js-plotly-plot").first.screenshot(path=str(ARTIFACTS / "timeline-hover.png"))
 
 
 def test_browser_country_filter_and_csv_download(page):
     """Picking a country narrows the chart, and the CSV received holds exactly that country's events."""
+    from playwright.sync_api import expect
+
     total = _metric(page, "Events")
     countries = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
     countries.locator("input").click()
     page.keyboard.type("Syria")
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
-    _idle(page)
+    expect(_metric_value(page, "Events")).not_to_have_text(str(total))
+    _settled(page)
     shown = _metric(page, "Events")
     assert 0 < shown < total
     page.screenshot(path=str(ARTIFACTS / "timeline-syria.png"), full_page=True)
@@ -172,18 +224,14 @@ def test_browser_country_filter_and_csv_download(page):
         page.locator('[data-testid="stDownloadButton"] button').click()
     path = download_info.value.path()
     rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"), newline="")))
+    assert rows
     assert len(rows) == shown
     assert all("Syria" in row["countries"].split("; ") for row in rows)
 
 
 def test_browser_article_text_is_never_run(page):
     """A crafted article pasted into the app opens no dialog, injects no element, and shows its tags as text."""
-    page.get_by_label("Paste an article's text").fill(HOSTILE_ARTICLE)
-    page.get_by_role("button", name="Add to the timeline").click()
-    page.get_by_text("Added in this session").wait_for()
-    _idle(page)
-    page.wait_for_selector(".js-plotly-plot .ytick")
-    page.wait_for_timeout(1000)
+    _add_article(page, lambda: page.get_by_label("Paste an article's text").fill(HOSTILE_ARTICLE))
     assert page.dialogs == []
     assert page.locator("img[src='x']").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
@@ -192,8 +240,7 @@ def test_browser_article_text_is_never_run(page):
     assert any(HOSTILE_TITLE in line for line in added), added
     # Every report, in article order: the crafted article's markers are drawn last, on top of
     # the seed's markers of the next day, which share their pixels on an axis spanning years.
-    page.get_by_text("Show every report separately").click()
-    _idle(page)
+    _show_every_report(page)
     labels = _hover_labels(page)
     hostile = [label for label in labels if "alert(1)" in label]
     assert hostile, labels
@@ -205,21 +252,25 @@ def test_browser_article_text_is_never_run(page):
 
 def test_browser_merged_view_with_reports_one_click_away(page):
     """Two outlets' reports of one happening show as one event; picking it lists both reports."""
+    from playwright.sync_api import expect
+
     events, reports = _metric(page, "Events"), _metric(page, "Reports")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        {"name": "reports.jsonl", "mimeType": "application/jsonl", "buffer": TWO_REPORTS.encode()}
+    upload = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    _add_article(
+        page,
+        lambda: upload.set_input_files(
+            {"name": "reports.jsonl", "mimeType": "application/jsonl", "buffer": TWO_REPORTS.encode()}
+        ),
+        articles=2,
     )
-    page.get_by_role("button", name="Add to the timeline").click()
-    page.get_by_text("Added in this session").wait_for()
-    _idle(page)
     assert _metric(page, "Events") == events + 1
     assert _metric(page, "Reports") == reports + 2
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Reports of the event")
     picker.click()
     page.get_by_role("option").filter(has_text="reported 2×").first.click()
-    _idle(page)
     expander = page.locator('[data-testid="stExpander"]').filter(has_text="Every report of this event (2)")
-    expander.wait_for()
+    expect(expander).to_be_visible()
+    _settled(page)
     page.screenshot(path=str(ARTIFACTS / "timeline-merged.png"), full_page=True)
     expander.screenshot(path=str(ARTIFACTS / "timeline-merged-reports.png"))
 
@@ -236,12 +287,8 @@ FORMULA_ARTICLE = (
 
 def test_browser_csv_download_is_spreadsheet_safe(page):
     """The CSV a browser receives neutralises every cell a spreadsheet would run as a formula."""
-    page.get_by_label("Paste an article's text").fill(FORMULA_ARTICLE)
-    page.get_by_role("button", name="Add to the timeline").click()
-    page.get_by_text("Added in this session").wait_for()
-    _idle(page)
-    page.get_by_text("Show every report separately").click()
-    _idle(page)
+    _add_article(page, lambda: page.get_by_label("Paste an article's text").fill(FORMULA_ARTICLE))
+    _show_every_report(page)
     with page.expect_download() as download_info:
         page.locator('[data-testid="stDownloadButton"] button').click()
     text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")

@@ -10,7 +10,10 @@ import plotly.graph_objects as go
 import pytest
 
 from timeline import chart
-from timeline.view import lanes
+from timeline.kinds import EVENTS, MERGED
+from timeline.lanes import lane_entries
+from timeline.merge import merge_events
+from timeline.schema import SchemaError
 
 D = dt.date
 DAY_MS = 24 * 60 * 60 * 1000
@@ -67,7 +70,7 @@ def _spans(figure: go.Figure) -> dict[str, list[tuple[str, float, str]]]:
 
 def test_chart_day_is_a_marker_in_each_lane(events):
     """A day-precision event is a marker in the middle of its day, once in each of its countries' lanes."""
-    figure = chart.timeline_figure(events, "country")
+    figure = chart.timeline_figure(events, "country", kind=EVENTS)
     (markers,) = _traces(figure, "scatter")
     assert markers.mode == "markers"
     assert sorted(zip(markers.x, markers.customdata, strict=True)) == [
@@ -86,35 +89,35 @@ def test_chart_day_is_a_marker_in_each_lane(events):
 )
 def test_chart_period_is_a_span_over_its_days(events, trace, expected):
     """A weekend, month or year is a bar from its first day to the day after its last, not a made-up day."""
-    assert _spans(chart.timeline_figure(events, "country"))[trace] == expected
+    assert _spans(chart.timeline_figure(events, "country", kind=EVENTS))[trace] == expected
 
 
 def test_chart_lanes_are_labelled_top_down_alphabetically(events):
     """The y axis names every lane, alphabetically from the top, and each entry sits in its lane's band."""
-    figure = chart.timeline_figure(events, "country")
+    figure = chart.timeline_figure(events, "country", kind=EVENTS)
     assert figure.layout.yaxis.title.text == "country"
     assert list(figure.layout.yaxis.ticktext) == ["Qatar", "Syria", "Türkiye"]
     ticks = list(figure.layout.yaxis.tickvals)
     assert ticks == sorted(ticks, reverse=True)
     centre = dict(zip(figure.layout.yaxis.ticktext, ticks, strict=True))
-    for trace in figure.data:
-        for lane, y in zip(trace.customdata, trace.y, strict=True):
-            assert abs(y - centre[lane]) < 1
+    placed = [(lane, y) for trace in figure.data for lane, y in zip(trace.customdata, trace.y, strict=True)]
+    assert len(placed) == len(lane_entries(events, "country").positions)
+    assert all(abs(y - centre[lane]) < 1 for lane, y in placed)
     assert figure.layout.xaxis.type == "date"
 
 
 def test_chart_events_without_group_get_their_own_lane_last(make_events):
     """Events with no actor sit in a '(no actor)' lane at the bottom."""
-    figure = chart.timeline_figure(make_events({"actors": ("Hakan Fidan",)}, {"actors": ()}), "actor")
+    figure = chart.timeline_figure(make_events({"actors": ("Hakan Fidan",)}, {"actors": ()}), "actor", kind=EVENTS)
     assert list(figure.layout.yaxis.ticktext) == ["Hakan Fidan", "(no actor)"]
 
 
 @pytest.mark.parametrize("group_by", ["region", "country", "actor"])
 def test_chart_every_grouping_draws_every_event(events, group_by):
     """Whatever the grouping, each lane entry of each event is drawn once."""
-    figure = chart.timeline_figure(events, group_by)
+    figure = chart.timeline_figure(events, group_by, kind=EVENTS)
     drawn = sum(len(trace.y) for trace in figure.data)
-    assert drawn == len(lanes(events, group_by))
+    assert drawn == len(lane_entries(events, group_by).positions)
     assert figure.layout.meta["group_by"] == group_by
 
 
@@ -127,6 +130,7 @@ def test_chart_same_lane_and_date_are_stacked(make_events):
             {"countries": ("Qatar",), "sentence": "Three."},
         ),
         "country",
+        kind=EVENTS,
     )
     (markers,) = figure.data
     positions = dict(zip(markers.hovertext, markers.y, strict=True))
@@ -138,7 +142,7 @@ def test_chart_same_lane_and_date_are_stacked(make_events):
 
 def test_chart_hover_shows_evidence_date_as_written_value_and_precision(events):
     """Hovering a span shows the sentence, the date as written, its value and its precision."""
-    figure = chart.timeline_figure(events, "country")
+    figure = chart.timeline_figure(events, "country", kind=EVENTS)
     (month,) = [trace for trace in figure.data if trace.name == "month (span)"]
     (label,) = month.hovertext
     assert "2024-11 (month)" in label
@@ -150,7 +154,7 @@ def test_chart_hover_shows_evidence_date_as_written_value_and_precision(events):
 def test_chart_hover_wraps_long_sentences(make_events):
     """A long sentence is broken into lines so the label stays on screen."""
     sentence = " ".join(["word"] * 60)
-    (trace,) = chart.timeline_figure(make_events({"sentence": sentence}), "region").data
+    (trace,) = chart.timeline_figure(make_events({"sentence": sentence}), "region", kind=EVENTS).data
     (label,) = trace.hovertext
     assert label.count("<br>") >= 4
     assert sentence not in label
@@ -160,7 +164,8 @@ def test_chart_hover_wraps_long_sentences(make_events):
 def test_chart_escapes_article_text(make_events, field):
     """Article text reaches the figure only HTML-escaped: no tag from an article survives anywhere in it."""
     value = (HOSTILE,) if field == "actors" else HOSTILE
-    figure = chart.timeline_figure(make_events({field: value, "actors": ("Someone",)} | {field: value}), "actor")
+    frame = make_events({field: value, "actors": ("Someone",)} | {field: value})
+    figure = chart.timeline_figure(frame, "actor", kind=EVENTS)
     spec = json.dumps(figure.to_plotly_json())
     for raw in ("<script", "<img", "<a href", 'javascript:alert(1)">'):
         assert raw not in spec
@@ -169,7 +174,7 @@ def test_chart_escapes_article_text(make_events, field):
 
 def test_chart_empty_table_says_so(make_events):
     """No events give an empty chart that says no events match."""
-    figure = chart.timeline_figure(make_events().iloc[0:0], "country")
+    figure = chart.timeline_figure(make_events().iloc[0:0], "country", kind=EVENTS)
     assert not figure.data
     assert figure.layout.annotations[0].text == "No events match these filters."
 
@@ -180,7 +185,7 @@ def test_chart_many_events_are_aggregated_with_webgl(make_events, monkeypatch):
     rows = [
         {"start": D(2024, 11, 1 + day % 28), "countries": ("Syria",) if day % 2 else ("Qatar",)} for day in range(40)
     ]
-    figure = chart.timeline_figure(make_events(*rows), "country")
+    figure = chart.timeline_figure(make_events(*rows), "country", kind=EVENTS)
     (trace,) = figure.data
     assert trace.type == "scattergl"
     total = sum(int(label.split("<br>")[1].split(" ")[0]) for label in trace.hovertext)
@@ -193,7 +198,7 @@ def test_chart_aggregation_picks_coarser_bins_for_long_ranges(make_events, monke
     """Events spread over decades are counted per year, not per day."""
     monkeypatch.setattr(chart, "MAX_DETAIL_ROWS", 1)
     rows = [{"start": D(1990 + year, 6, 1), "countries": ("Syria",)} for year in range(60)]
-    (trace,) = chart.timeline_figure(make_events(*rows), "country").data
+    (trace,) = chart.timeline_figure(make_events(*rows), "country", kind=EVENTS).data
     assert trace.name == "events per year"
     assert len(trace.x) == 60
 
@@ -202,7 +207,7 @@ def test_chart_folds_lanes_past_the_limit(make_events, monkeypatch):
     """More lanes than the limit fold the quietest into one 'other' lane, so the chart stays legible."""
     monkeypatch.setattr(chart, "MAX_LANES", 3)
     rows = [{"actors": (f"Actor {index}",)} for index in range(5)] + [{"actors": ("Actor 0",)}]
-    figure = chart.timeline_figure(make_events(*rows), "actor")
+    figure = chart.timeline_figure(make_events(*rows), "actor", kind=EVENTS)
     lanes = list(figure.layout.yaxis.ticktext)
     assert lanes == ["Actor 0", "Actor 1", "Actor 2", "(other: 2 more)"]
 
@@ -212,19 +217,17 @@ def test_chart_folds_lanes_past_the_limit(make_events, monkeypatch):
 def test_chart_figure_passes_plotly_validation(events, monkeypatch, detail_limit, group_by):
     """The figure is built unvalidated for speed, so every property it sets is checked against Plotly's schema here."""
     monkeypatch.setattr(chart, "MAX_DETAIL_ROWS", detail_limit)
-    figure = chart.timeline_figure(events, group_by)
+    figure = chart.timeline_figure(events, group_by, kind=EVENTS)
     go.Figure(figure.to_dict())
 
 
 def test_chart_empty_figure_passes_plotly_validation(make_events):
     """The empty-table figure is valid Plotly too."""
-    go.Figure(chart.timeline_figure(make_events().iloc[0:0], "region").to_dict())
+    go.Figure(chart.timeline_figure(make_events().iloc[0:0], "region", kind=EVENTS).to_dict())
 
 
 def test_chart_draws_merged_events_with_their_reach(make_events):
     """A merged table (one happening, several reports) is drawn with how often and by whom it was reported."""
-    from timeline.merge import merge_events
-
     same = {"sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.", "actors": ("Hakan Fidan",)}
     frame = make_events(
         same | {"article_id": "a1", "source": "Outlet <A>", "event_id": "x1"},
@@ -233,7 +236,7 @@ def test_chart_draws_merged_events_with_their_reach(make_events):
     )
     merged = merge_events(frame).events
     assert len(merged) == 2
-    figure = chart.timeline_figure(merged, "actor")
+    figure = chart.timeline_figure(merged, "actor", kind=MERGED)
     (markers,) = figure.data
     labels = dict(zip(markers.customdata, markers.hovertext, strict=True))
     assert "reported 2 time(s) by Outlet &lt;A&gt;; Outlet B" in labels["Hakan Fidan"]
@@ -248,13 +251,33 @@ def test_chart_draws_merged_events_with_their_reach(make_events):
 )
 def test_chart_lanes_sorted_by_reach(make_events, lane_order, expected):
     """With lane_order="reach" the lane whose happenings were reported most is on top; else alphabetical."""
-    from timeline.merge import merge_events
-
     same = {"sentence": "Joe Biden met envoys in Doha on Sunday.", "actors": ("Joe Biden",)}
     frame = make_events(
         same | {"article_id": "a1", "event_id": "x1"},
         same | {"article_id": "a2", "event_id": "x2"},
         {"sentence": "Hakan Fidan spoke on Sunday.", "article_id": "a3", "actors": ("Hakan Fidan",), "event_id": "x3"},
     )
-    figure = chart.timeline_figure(merge_events(frame).events, "actor", lane_order=lane_order)
+    figure = chart.timeline_figure(merge_events(frame).events, "actor", kind=MERGED, lane_order=lane_order)
     assert list(figure.layout.yaxis.ticktext) == expected
+
+
+def test_chart_draws_mentions_as_events_with_their_source(make_events):
+    """The mentions behind a merged table are drawn as events: each report with its own source and article date."""
+    same = {"sentence": "Qatar's envoy met Hakan Fidan in Doha on Sunday.", "actors": ("Hakan Fidan",)}
+    frame = make_events(
+        same | {"article_id": "a1", "source": "Wire", "event_id": "x1"},
+        same | {"article_id": "a2", "source": "Paper", "event_id": "x2"},
+    )
+    (markers,) = chart.timeline_figure(merge_events(frame).mentions, "actor", kind=EVENTS).data
+    assert len(markers.hovertext) == 2
+    assert {label.rsplit(" · ", 2)[-2] for label in markers.hovertext} == {"Wire", "Paper"}
+    assert not any("reported" in label for label in markers.hovertext)
+    assert markers.marker.size == 11
+
+
+@pytest.mark.parametrize(("merged", "kind"), [(True, EVENTS), (False, MERGED)], ids=["merged-as-events", "as-merged"])
+def test_chart_refuses_the_wrong_kind(events, merged, kind):
+    """A table passed as the other kind is refused with the columns it lacks, never drawn half right."""
+    frame = merge_events(events).events if merged else events
+    with pytest.raises(SchemaError, match="lacks the columns"):
+        chart.timeline_figure(frame, "country", kind=kind)

@@ -295,6 +295,7 @@ def test_dashboard_sessions_do_not_share_uploads(media):
     second.run()
     assert _metric(first, "Events") > seeds_only
     assert _metric(second, "Events") == seeds_only
+    assert GOOD_TEXT.strip() in list(_evidence(first)["sentence"])
     assert GOOD_TEXT.strip() not in list(_evidence(second)["sentence"])
     assert not second.sidebar.text
 

@@ -55,6 +55,7 @@ def test_find_candidates_in_text_order_without_overlap() -> None:
     """Candidates come in text order and never overlap."""
     text = "On Monday, June 1, 2009, and last week, GM said in 2008 and the first half of 2009."
     found = find_candidates(text)
+    assert len(found) == 4
     assert [c.start for c in found] == sorted(c.start for c in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 

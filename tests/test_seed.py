@@ -79,8 +79,10 @@ def test_seed_event_actors_and_countries(seed_frame, sentence_start, value, acto
 
 
 @pytest.mark.parametrize("phrase", NOT_DATES)
-def test_seed_durations_are_not_dates(seed_frame, phrase):
+def test_seed_durations_are_not_dates(seed_frame, seed_article, phrase):
     """Durations and vague spans never become an event's date."""
+    assert phrase.casefold() in seed_article.text.casefold()
+    assert not seed_frame.empty
     assert not seed_frame["date_text"].str.contains(phrase, case=False, regex=False).any()
 
 
@@ -91,6 +93,7 @@ def test_seed_table_follows_schema(seed_frame):
 
 def test_seed_evidence_is_verbatim(seed_frame, seed_article):
     """Every evidence sentence stands in the article exactly as written."""
+    assert not seed_frame.empty
     assert all(sentence in seed_article.text for sentence in seed_frame["sentence"])
 
 
@@ -98,6 +101,7 @@ def test_seed_evidence_is_verbatim(seed_frame, seed_article):
 def test_seed_names_are_canonical(seed_frame, column):
     """No entity appears under two names: no 'Turkey' beside 'Türkiye', no 'Fidan' beside 'Hakan Fidan'."""
     names = {name for cell in seed_frame[column] for name in cell}
+    assert names & {"Türkiye", "Hakan Fidan"}
     assert "Turkey" not in names
     assert "Fidan" not in names
     assert "Biden" not in names

@@ -4,6 +4,10 @@ A date known to the day is a marker on that day. A date known only to its week,
 month, quarter or year is a bar over the whole period (first day to the day after
 the last), so "November 2024" is never drawn as a made-up November 1.
 
+A merged table (``kind=MERGED``, see :mod:`timeline.kinds`) is drawn with its reach:
+a happening reported more widely is a larger marker, and its label says how often and
+by whom it was reported instead of one article's source.
+
 Plotly renders hover labels, tick labels and legend names as a small subset of HTML,
 so every piece of article text put into the figure (sentences, dates as written,
 titles, and the lane names, which are actor and place names) is HTML-escaped here.
@@ -25,8 +29,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from timeline.defaults import LIST_SEPARATOR
+from timeline.kinds import TableKind, known_columns
+from timeline.lanes import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_entries
 from timeline.types import precision_rank
-from timeline.view import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_entries
 
 #: How lanes are ordered top-down: by name, or the most widely reported first.
 LaneOrder = Literal["name", "reach"]
@@ -67,7 +72,9 @@ _OTHER_COLOUR: Final = "#777777"
 _BINS: Final = (("day", "D"), ("week", "W"), ("month", "M"), ("quarter", "Q"), ("year", "Y"))
 _MAX_BINS: Final = 160
 
-_DRAWN_COLUMNS: Final = (
+#: Columns an entry is placed and labelled from; of these, each kind of table copies the ones it has
+#: (an event table its source and article date, a merged table its reach and sources).
+_DRAWN_COLUMNS: Final = known_columns(
     "date_start",
     "date_end",
     "date_value",
@@ -75,35 +82,42 @@ _DRAWN_COLUMNS: Final = (
     "date_text",
     "sentence",
     "article_title",
+    "article_date",
+    "source",
+    "sources",
+    "mention_count",
 )
-#: Drawn when the table has them: an event table's source, or a merged table's reports.
-_OPTIONAL_COLUMNS: Final = ("article_date", "source", "sources", "mention_count")
 
 
-def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region", *, lane_order: LaneOrder = "name") -> go.Figure:
+def timeline_figure(
+    frame: pd.DataFrame, group_by: GroupBy = "region", *, kind: TableKind, lane_order: LaneOrder = "name"
+) -> go.Figure:
     """A Plotly timeline of ``frame``'s events, one lane per value of ``group_by``.
 
-    Lanes are in alphabetical order, or with ``lane_order="reach"`` the most reported
-    first: by the mentions behind a merged table's happenings, by events otherwise.
+    ``kind`` says which table ``frame`` is (:data:`~timeline.kinds.EVENTS` or
+    :data:`~timeline.kinds.MERGED`). Lanes are in alphabetical order, or with
+    ``lane_order="reach"`` the most reported first: by the mentions behind a merged
+    table's happenings, by events otherwise.
     """
+    kind.require(frame)
     entries = lane_entries(frame, group_by)
     positions = entries.positions
     if len(positions) == 0:
         return _empty_figure()
-    reach = frame["mention_count"].to_numpy(dtype=np.int64)[positions] if "mention_count" in frame.columns else None
+    reach = kind.reports(frame)[positions] if kind.merged else None
     codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
     if len(positions) > MAX_DETAIL_ROWS:
         rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[ns]")[positions], codes, labels)
         rows["slot"] = 0
     else:
         # Only the columns drawn are copied per lane entry.
-        drawn = [*_DRAWN_COLUMNS, *(name for name in _OPTIONAL_COLUMNS if name in frame.columns)]
+        drawn = [name for name in kind.columns if name in _DRAWN_COLUMNS]
         rows = frame.loc[:, drawn].take(positions).reset_index(drop=True)
         rows[LANE_COLUMN] = labels[codes]
         rows["slot"] = _stack_slots(rows)
     layout = _LaneLayout.of(order, rows)
     rows = rows.assign(y=layout.y(rows))
-    traces, extra = _counts_traces(rows) if "events" in rows.columns else _detailed_traces(rows)
+    traces, extra = _counts_traces(rows) if "events" in rows.columns else _detailed_traces(rows, kind)
     return _figure(traces, _layout(layout, group_by, len(frame)) | extra)
 
 
@@ -113,23 +127,18 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def hover_text(rows: pd.DataFrame) -> pd.Series:
+def _hover_labels(rows: pd.DataFrame, kind: TableKind) -> list[str]:
     """The escaped hover label of each row: lane, date as resolved and as written, precision, evidence, source.
 
-    Rows of a merged table (with ``mention_count`` and ``sources``) say how often and by
-    whom the happening was reported instead of one article's source and date.
+    Rows of a merged table say how often and by whom the happening was reported instead
+    of one article's source and date.
     """
-    return pd.Series(_hover_labels(rows), index=rows.index, dtype=object)
-
-
-def _hover_labels(rows: pd.DataFrame) -> list[str]:
-    columns = {name: rows[name].astype(str).tolist() for name in _LABEL_TEXT if name in rows.columns}
+    columns = {name: rows[name].astype(str).tolist() for name in _LABEL_TEXT if name in kind.columns}
     columns[LANE_COLUMN] = rows[LANE_COLUMN].astype(str).tolist()
     if "article_date" in rows.columns:
         columns["article_date"] = rows["article_date"].dt.strftime("%Y-%m-%d").fillna("").tolist()
-    merged = "mention_count" in rows.columns
-    reach = rows["mention_count"].tolist() if merged else []
-    sources = rows["sources"].tolist() if "sources" in rows.columns else []
+    reach = kind.reports(rows).tolist() if kind.merged else []
+    sources = rows["sources"].tolist() if kind.merged else []
     labels = []
     for index in range(len(rows)):
         cell = {name: values[index] for name, values in columns.items()}
@@ -139,10 +148,9 @@ def _hover_labels(rows: pd.DataFrame) -> list[str]:
             f" · written “{_escape(cell['date_text'])}”<br>"
             f"{_wrapped(cell['sentence'])}<br><i>{_escape(cell['article_title'])}</i>"
         )
-        if merged:
+        if kind.merged:
             label += f" · reported {int(reach[index])} time(s)"
-            if sources:
-                label += " by " + _escape(LIST_SEPARATOR.join(map(str, sources[index])))
+            label += " by " + _escape(LIST_SEPARATOR.join(map(str, sources[index])))
         else:
             label += "".join(f" · {_escape(cell[name])}" for name in ("source", "article_date") if name in cell)
         labels.append(label)
@@ -150,7 +158,7 @@ def _hover_labels(rows: pd.DataFrame) -> list[str]:
 
 
 #: Text columns of a hover label, as written by article authors (so escaped).
-_LABEL_TEXT: Final = ("date_value", "date_precision", "date_text", "sentence", "article_title", "source")
+_LABEL_TEXT: Final = known_columns("date_value", "date_precision", "date_text", "sentence", "article_title", "source")
 
 
 def _escape(text: str) -> str:
@@ -235,16 +243,16 @@ class _LaneLayout:
         return [self.tops[lane] - self.heights[lane] + 1 - (1 + _LANE_GAP) / 2 for lane in self.order[:-1]]
 
 
-def _detailed_traces(rows: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _detailed_traces(rows: pd.DataFrame, kind: TableKind) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     # Plain lists from here on: each pandas operation costs about a millisecond however
     # few the rows, and the app redraws on every widget change.
-    text = _hover_labels(rows)
+    text = _hover_labels(rows, kind)
     lane = [_escape(name) for name in rows[LANE_COLUMN].tolist()]
     y = rows["y"].tolist()
     starts = rows["date_start"].dt.strftime("%Y-%m-%d").tolist()
     lengths = ((rows["date_end"] - rows["date_start"]).dt.days + 1).tolist()
     precisions = rows["date_precision"].astype(str).tolist()
-    reach = rows["mention_count"].tolist() if "mention_count" in rows.columns else None
+    reach = kind.reports(rows).tolist() if kind.merged else None
     spans: dict[str, list[int]] = {}
     days: list[int] = []
     for index, length in enumerate(lengths):

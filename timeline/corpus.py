@@ -30,10 +30,10 @@ from timeline.entities.across import full_names
 from timeline.errors import TimelineError
 from timeline.merge import MergedEvents, merge_events
 from timeline.places import gazetteer
+from timeline.schema import empty_event_frame
 from timeline.types import Article, ProgressCallback
-from timeline.view import combine_frames
 
-__all__ = ["Timeline", "assemble_timeline", "build_timeline", "extend_timeline", "unify_actor_names"]
+__all__ = ["Timeline", "assemble_timeline", "build_timeline", "combine_frames", "extend_timeline", "unify_actor_names"]
 
 
 @dataclass(frozen=True)
@@ -135,3 +135,15 @@ def unify_actor_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _renamed(cell: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(mapping.get(name, name) for name in cell))
+
+
+def combine_frames(frames: Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """Stack event tables into one, keeping the first row of each ``event_id``.
+
+    Adding the same article twice therefore adds its events once.
+    """
+    parts = [frame for frame in frames if not frame.empty]
+    if not parts:
+        return empty_event_frame()
+    combined = pd.concat(parts, ignore_index=True)
+    return combined.drop_duplicates(subset="event_id", keep="first").reset_index(drop=True)

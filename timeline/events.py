@@ -34,6 +34,7 @@ class _Who:
     actors: tuple[str, ...]
     places: tuple[str, ...]
     countries: tuple[str, ...]
+    regions: tuple[str, ...]
 
     def shares_with(self, other: _Who) -> bool:
         mine = set(self.actors) | set(self.places) | set(self.countries)
@@ -86,11 +87,16 @@ def _who_in(sentence: Sentence, entities: Sequence[EntityMention]) -> _Who:
     actors = _unique(mention.canonical for mention in inside if mention.actor_kind is not None)
     places = _unique(mention.place.name for mention in inside if mention.place is not None)
     countries = _unique(mention.country for mention in inside if mention.country)
-    return _Who(actors, places, countries)
+    regions = _unique(region for region in (_region(mention) for mention in inside if mention.country) if region)
+    return _Who(actors, places, countries, regions)
+
+
+def _region(mention: EntityMention) -> str:
+    # A place knows its region; a person's, an organisation's or a nationality's country is a name.
+    return mention.place.region if mention.place is not None else region_of(mention.country)
 
 
 def _event(article: Article, sentence: Sentence, mention: DateMention, who: _Who) -> Event:
-    regions = _unique(region for region in (region_of(country) for country in who.countries) if region)
     return Event(
         event_id=_event_id(article.article_id, sentence.index, mention),
         article=article,
@@ -100,7 +106,7 @@ def _event(article: Article, sentence: Sentence, mention: DateMention, who: _Who
         actors=who.actors,
         places=who.places,
         countries=who.countries,
-        regions=regions,
+        regions=who.regions,
     )
 
 

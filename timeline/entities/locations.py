@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from timeline.names import name_words
 from timeline.places import Gazetteer
 from timeline.places.data import SEATS_OF_INSTITUTIONS
 from timeline.types import Place
@@ -28,9 +29,7 @@ def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
                 # "Santa Clara, California" is not the larger Santa Clara elsewhere.
                 return replace(qualifier, name=entry.place.name), False
         return entry.place, entry.is_country
-    words = span.text.split()
-    if words and words[0] in {"the", "The"}:
-        words = words[1:]
+    words = name_words(span.text)
     if len(words) > 1 and words[-1].lower() in _AREA_NOUNS:
         # "Kunar province" is Kunar.
         words = words[:-1]

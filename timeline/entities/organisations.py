@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from timeline.entities import data
 from timeline.entities.people import country_of_entity_ending_at, country_of_name
 from timeline.entities.ruler import POSSESSIVES
+from timeline.names import name_words
 from timeline.places import Gazetteer
 from timeline.types import ActorKind
 
@@ -31,9 +32,7 @@ class Organisation:
 
 def read_organisation(doc: Doc, span: Span, places: Gazetteer) -> Organisation:
     """Resolve the organisation ``span`` names."""
-    words = span.text.split()
-    if words and words[0] in {"the", "The"}:
-        words = words[1:]
+    words = name_words(span.text)
     name = " ".join(words)
     known = data.KNOWN_ORGANISATIONS.get(name.lower())
     if known is not None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from timeline.entities import data
 from timeline.entities.ruler import POSSESSIVES, surname_key
+from timeline.names import is_the
 from timeline.places import Gazetteer
 
 _ROLE_WORDS_LOWER = frozenset(word.lower() for word in data.ROLE_WORDS)
@@ -36,7 +37,7 @@ def read_person(doc: Doc, span: Span, places: Gazetteer) -> Person:
     start = span.start
     inner: list[int] = []
     while start < span.end - 1 and _is_title(doc[start]):
-        if doc[start].text not in data.HONORIFICS and doc[start].lower_ != "the":
+        if doc[start].text not in data.HONORIFICS and not is_the(doc[start].text, any_case=True):
             inner.append(start)
         start += 1
     outer, before = _role_before(doc, span.start)
@@ -102,7 +103,7 @@ def resolve_people(people: Sequence[Person]) -> list[Person]:
 
 
 def _is_title(token: Token) -> bool:
-    return token.text in data.HONORIFICS or token.text in data.ROLE_WORDS or token.text in {"the", "The"}
+    return token.text in data.HONORIFICS or token.text in data.ROLE_WORDS or is_the(token.text)
 
 
 def _role_before(doc: Doc, start: int) -> tuple[list[int], int]:
@@ -165,7 +166,7 @@ def _apposition_after(doc: Doc, end: int, places: Gazetteer) -> tuple[str, str] 
     if index >= len(doc) or doc[index].text != ",":
         return None
     index += 1
-    if index < len(doc) and doc[index].lower_ == "the":
+    if index < len(doc) and is_the(doc[index].text, any_case=True):
         index += 1
     if index >= len(doc) or doc[index].ent_iob_ != "B":
         return None

