@@ -93,7 +93,7 @@ def timeline_figure(frame: pd.DataFrame, group_by: GroupBy = "region", *, lane_o
     reach = frame["mention_count"].to_numpy(dtype=np.int64)[positions] if "mention_count" in frame.columns else None
     codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
     if len(positions) > MAX_DETAIL_ROWS:
-        rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[ns]")[positions], codes, labels)
+        rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[s]")[positions], codes, labels)
         rows["slot"] = 0
     else:
         # Only the columns drawn are copied per lane entry.
