@@ -27,6 +27,7 @@ from timeline.schema import (
     INT_COLUMNS,
     INT_DTYPE,
     LIST_COLUMNS,
+    SchemaError,
     check_event_frame,
     empty_event_frame,
 )
@@ -40,7 +41,11 @@ _DAYS = pa.timestamp("s")
 
 
 def write_events(frame: pd.DataFrame, path: Path) -> None:
-    """Write an event table (extra columns allowed) to ``path`` atomically: a reader sees all or nothing."""
+    """Write an event table (extra columns allowed) to ``path`` atomically: a reader sees all or nothing.
+
+    Raises :class:`~timeline.schema.SchemaError` before writing anything when ``frame`` is not an event table.
+    """
+    check_event_frame(frame)
     lists = {name: frame[name].map(list) for name in LIST_COLUMNS if name in frame.columns}
     table = pa.Table.from_pandas(frame.assign(**lists), preserve_index=False)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -57,7 +62,9 @@ def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = Non
     Raises ``OSError`` or ``ArrowException`` when the file cannot be read, and
     :class:`~timeline.schema.SchemaError` when what it holds is not an event table.
     """
-    table = _days_in_seconds(pq.read_table(path, filters=list(filters) if filters else None))
+    table = pq.read_table(path, filters=list(filters) if filters else None)
+    _check_stored_types(table, path)
+    table = _days_in_seconds(table)
     listed = [name for name in LIST_COLUMNS if name in table.column_names]
     lists = {name: _shared_tuples(table.column(name).to_pylist()) for name in listed}
     frame = table.drop_columns(listed).to_pandas()
@@ -66,6 +73,22 @@ def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = Non
     restored = _restore(frame[table.column_names])
     check_event_frame(restored)
     return restored
+
+
+def _check_stored_types(table: pa.Table, path: Path) -> None:
+    """Refuse list and day columns stored as something else, which the reading would silently bend.
+
+    Text in a list column would come back as a tuple of its letters, and Arrow would
+    parse text in a day column; the schema check after reading cannot see either.
+    """
+    for names, is_kind, kind in (
+        (LIST_COLUMNS, lambda dtype: pa.types.is_list(dtype) or pa.types.is_large_list(dtype), "lists"),
+        (DATE_COLUMNS, pa.types.is_timestamp, "days"),
+    ):
+        for name in names:
+            if name in table.column_names and not is_kind(table.schema.field(name).type):
+                stored = table.schema.field(name).type
+                raise SchemaError(f"The event table in {path} holds {stored} in its column {name}, not {kind}.")
 
 
 def _days_in_seconds(table: pa.Table) -> pa.Table:
