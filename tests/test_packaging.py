@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -30,9 +31,14 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+    # Built from a copy: setuptools leaves build/ and *.egg-info/ beside the sources it builds.
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md", "requirements.txt"):
+        shutil.copy2(PROJECT / name, source / name)
+    shutil.copytree(PROJECT / "timeline", source / "timeline", ignore=shutil.ignore_patterns("__pycache__"))
     out = tmp_path_factory.mktemp("wheel")
     command = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), "."]
-    result = subprocess.run(command, cwd=PROJECT, capture_output=True, text=True, check=False, timeout=300)
+    result = subprocess.run(command, cwd=source, capture_output=True, text=True, check=False, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     (built,) = out.glob("timeline-*.whl")
     return zipfile.ZipFile(built)
