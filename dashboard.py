@@ -77,6 +77,11 @@ def _extract(articles: Sequence[Article], what: str, problems: Sequence[Timeline
     return timeline
 
 
+#: The earliest publication date the date boxes offer: the table holds days of any era, so
+#: an archive article from 1066 is as welcome as today's news.
+_EARLIEST_DATE = dt.date.min
+
+
 def _latest_date() -> dt.date:
     # The library never reads the clock; the app does. A day's slack lets a user ahead of
     # the server's time zone add today's news.
@@ -177,7 +182,7 @@ def _sidebar() -> None:
         date = st.date_input(
             "Publication date (used when the article states none)",
             value=None,
-            min_value=dt.date(1900, 1, 1),
+            min_value=_EARLIEST_DATE,
             key="publication_date",
         )
         if st.form_submit_button("Add to the timeline", key="add_articles"):
@@ -200,7 +205,7 @@ def _ask_dates() -> None:
             box.info(markdown_literal(suggestion))
         date = box.date_input(
             markdown_literal(f"Publication date of {undated.name}"),
-            min_value=dt.date(1900, 1, 1),
+            min_value=_EARLIEST_DATE,
             max_value=_latest_date(),
             key=_date_key(undated.name),
         )

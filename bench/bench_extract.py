@@ -178,7 +178,8 @@ def resample(frame: pd.DataFrame, count: int, seed: int = 7) -> pd.DataFrame:
     """``count`` events drawn from ``frame``, with dates shifted by whole weeks, fresh ids and articles."""
     rng = np.random.default_rng(seed)
     rows = frame.iloc[rng.integers(0, len(frame), count)].reset_index(drop=True)
-    shift = pd.to_timedelta(rng.integers(-150, 150, count) * 7, unit="D")
+    # In seconds, the unit of the day columns: a shift in another unit would change theirs.
+    shift = pd.to_timedelta(rng.integers(-150, 150, count) * 7, unit="D").astype("timedelta64[s]")
     numbers = np.arange(count)
     articles = rng.integers(0, max(count // 12, 1), count)
     return rows.assign(

@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from timeline.cache import ExtractionCache, cached_extract, pipeline_version
 from timeline.errors import CacheError
+from timeline.schema import DATE_COLUMNS, DAY_DTYPE
 from timeline.table import events_frame
 from timeline.types import Article, DateMention, DateSource, Event, Precision, TimexValue
 
@@ -72,7 +75,7 @@ def test_cache_keeps_list_columns_and_dates(tmp_path: Path, corpus: list[Article
     assert frame.loc[0, "actors"] == ("Fidan", "Al-Thani", "Doha")
     assert frame.loc[0, "countries"] == ("Fidan",)
     assert frame.loc[0, "regions"] == ()
-    assert pd.api.types.is_datetime64_any_dtype(frame["date_start"])
+    assert {str(frame[name].dtype) for name in DATE_COLUMNS} == {DAY_DTYPE}
 
 
 @pytest.mark.parametrize(
@@ -144,6 +147,40 @@ def test_cache_missing_part_is_a_miss(tmp_path: Path, corpus: list[Article]) -> 
     cached_extract(corpus, tmp_path, extract=CountingExtractor())
     for part in tmp_path.rglob("*.parquet"):
         part.unlink()
+    extractor = CountingExtractor()
+    frame = cached_extract(corpus, tmp_path, extract=extractor)
+    assert extractor.seen == ["a", "b"]
+    pd.testing.assert_frame_equal(frame, CountingExtractor()(corpus))
+
+
+def _rewrite_parts(root: Path, change) -> None:  # type: ignore[no-untyped-def]
+    """Rewrite every stored part as ``change`` makes its Arrow table (an older or a broken writer)."""
+    parts = list(root.rglob("*.parquet"))
+    assert parts
+    for part in parts:
+        pq.write_table(change(pq.read_table(part)), part)
+
+
+def _days_in_ns(table: pa.Table) -> pa.Table:
+    for name in DATE_COLUMNS:
+        table = table.set_column(table.column_names.index(name), name, table.column(name).cast(pa.timestamp("ns")))
+    return table
+
+
+def test_cache_reads_parts_written_with_nanosecond_days(tmp_path: Path, corpus: list[Article]) -> None:
+    """Parts written when days were nanoseconds are still hits, and come back in seconds."""
+    cached_extract(corpus, tmp_path, extract=CountingExtractor())
+    _rewrite_parts(tmp_path, _days_in_ns)
+    extractor = CountingExtractor()
+    frame = cached_extract(corpus, tmp_path, extract=extractor)
+    assert extractor.seen == []
+    pd.testing.assert_frame_equal(frame, CountingExtractor()(corpus))
+
+
+def test_cache_part_that_is_no_event_table_is_a_miss(tmp_path: Path, corpus: list[Article]) -> None:
+    """A part that does not hold an event table is extracted again, not served and not an error."""
+    cached_extract(corpus, tmp_path, extract=CountingExtractor())
+    _rewrite_parts(tmp_path, lambda table: table.drop_columns(["sentence"]))
     extractor = CountingExtractor()
     frame = cached_extract(corpus, tmp_path, extract=extractor)
     assert extractor.seen == ["a", "b"]

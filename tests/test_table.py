@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from timeline.schema import check_event_frame
+from timeline.schema import DATE_COLUMNS, DAY_DTYPE, check_event_frame
 from timeline.table import events_frame
 from timeline.types import Article, DateMention, DateSource, Event, Precision, TimexValue
 
@@ -28,3 +28,14 @@ def test_table_rows_follow_schema():
     frame = events_frame([_event("a", ("Hakan Fidan",))])
     check_event_frame(frame)
     assert frame["date_start"].iloc[0].date() == DAY
+    assert {str(frame[name].dtype) for name in DATE_COLUMNS} == {DAY_DTYPE}
+
+
+def test_table_reference_dates_have_no_days():
+    """A PRESENT_REF value covers no days: its start and end are missing, not made up."""
+    timex = TimexValue("PRESENT_REF", Precision.REFERENCE, None, None)
+    reference = DateMention(0, 3, "now", timex, DateSource.EXPLICIT)
+    event = Event("e-ref", Article("a", "a", dt.date(2024, 12, 2), "text"), 0, "It is so now.", reference)
+    frame = events_frame([event])
+    check_event_frame(frame)
+    assert frame[["date_start", "date_end"]].isna().all(axis=None)

@@ -12,9 +12,10 @@ Layout of a cache directory (one sub-folder per version, so old ones can be dele
         index.sqlite        key -> part file and event count (0 for an article with none)
         parts/<hash>.parquet  the event rows of one store() call, with a ``cache_key`` column
 
-Parquet keeps the list columns (actors, places, …) as lists and dates as dates. A part
-is written under a temporary name and renamed, and the index is written after it, so
-a reader never sees half an entry; a part that has gone missing is a miss, not an error.
+Parquet keeps the list columns (actors, places, …) as lists and dates as dates, of any
+era (:mod:`timeline.parquet`). A part is written under a temporary name and renamed, and
+the index is written after it, so a reader never sees half an entry; a part that has
+gone missing, or that does not hold an event table, is a miss, not an error.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ import pyarrow as pa
 from timeline.defaults import CACHE_DIR, CACHE_DIR_ENV, PIPELINE_VERSION, spacy_model_name
 from timeline.errors import CacheError
 from timeline.parquet import read_events, write_events
-from timeline.schema import COLUMN_NAMES, empty_event_frame
+from timeline.schema import COLUMN_NAMES, SchemaError, empty_event_frame
 from timeline.types import Article, ProgressCallback
 
 __all__ = ["ExtractionCache", "Extractor", "cached_extract", "default_cache_dir", "pipeline_version"]
@@ -198,7 +199,8 @@ class ExtractionCache:
     def _read_part(self, part: str, keys: list[str]) -> pd.DataFrame | None:
         try:
             return read_events(self.root / _PARTS / part, filters=[(_KEY_COLUMN, "in", keys)])
-        except (OSError, pa.ArrowException):
+        except (OSError, pa.ArrowException, SchemaError):
+            # Its articles are extracted again and stored anew: the cache mends itself.
             return None
 
 

@@ -107,7 +107,7 @@ def timeline_figure(
     reach = kind.reports(frame)[positions] if kind.merged else None
     codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
     if len(positions) > MAX_DETAIL_ROWS:
-        rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[ns]")[positions], codes, labels)
+        rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[s]")[positions], codes, labels)
         rows["slot"] = 0
     else:
         # Only the columns drawn are copied per lane entry.

@@ -108,7 +108,7 @@ def evidence_table(frame: pd.DataFrame, *, kind: TableKind, limit: int | None = 
     kind.require(frame)
     published = kind.published
     # np.lexsort on the day columns (last key first) is stable and avoids sorting text.
-    keys = [frame[name].to_numpy(dtype="datetime64[ns]") for name in (published, "date_end", "date_start")]
+    keys = [frame[name].to_numpy(dtype="datetime64[s]") for name in (published, "date_end", "date_start")]
     order = np.lexsort(keys) if len(frame) else np.arange(0)
     columns = evidence_columns(kind)
     table = frame[list(columns)].take(order[:limit]).reset_index(drop=True)
@@ -120,7 +120,7 @@ def evidence_table(frame: pd.DataFrame, *, kind: TableKind, limit: int | None = 
 
 def mention_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """The reports behind one merged event, earliest article first: source, article, date, evidence, date as written."""
-    order = np.argsort(mentions["article_date"].to_numpy(dtype="datetime64[ns]"), kind="stable")
+    order = np.argsort(mentions["article_date"].to_numpy(dtype="datetime64[s]"), kind="stable")
     table = mentions[list(MENTION_COLUMNS)].take(order).reset_index(drop=True)
     table["article_date"] = table["article_date"].dt.strftime("%Y-%m-%d")
     return table

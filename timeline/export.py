@@ -72,7 +72,8 @@ def _json_value(value: object) -> object:
     if isinstance(value, tuple | list):
         return [str(item) for item in value]
     if isinstance(value, pd.Timestamp):
-        return None if pd.isna(value) else value.strftime("%Y-%m-%d")
+        # date().isoformat(), not strftime: glibc writes the year 999 as "999", not "0999".
+        return None if pd.isna(value) else value.date().isoformat()
     if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value)):
         return None
     if hasattr(value, "item"):

@@ -40,10 +40,12 @@ from timeline.defaults import (
     MERGE_WINDOW,
 )
 from timeline.schema import (
+    COLUMN_NAMES,
     LIST_COLUMNS,
     MERGED_COLUMN_NAMES,
     MERGED_ID,
     check_event_frame,
+    check_merged_frame,
     empty_merged_frame,
 )
 
@@ -52,17 +54,10 @@ __all__ = ["MergedEvents", "merge_events"]
 _WORD = re.compile(r"\w+")
 #: Word signatures keying a mention that names no actor or place.
 _SIGNATURES: Final = 3
-_DAY_NS: Final = 86_400 * 10**9
-#: Columns the merged table takes from each happening's representative mention.
-_REPRESENTATIVE_COLUMNS: Final = (
-    "sentence",
-    "article_title",
-    "date_text",
-    "date_value",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_source",
+#: Columns the merged table takes from each happening's representative mention: those
+#: it shares with the event table, except the lists, which are unions of all mentions.
+_REPRESENTATIVE_COLUMNS: Final = tuple(
+    name for name in MERGED_COLUMN_NAMES if name in COLUMN_NAMES and name not in LIST_COLUMNS
 )
 
 
@@ -99,10 +94,13 @@ def merge_events(frame: pd.DataFrame, settings: MergeSettings | None = None) -> 
     mentions = frame.reset_index(drop=True)
     groups = _Groups.of(mentions, _cluster(mentions, options))
     merged_ids = groups.merged_ids(mentions)
-    return MergedEvents(
+    merged = MergedEvents(
         events=_merged_table(mentions, groups, merged_ids),
         mentions=frame.assign(**{MERGED_ID: merged_ids}),
     )
+    check_merged_frame(merged.events)
+    check_event_frame(merged.mentions)
+    return merged
 
 
 # --- Which rows belong together -------------------------------------------------------
@@ -221,10 +219,10 @@ def _candidate_pairs(
 
 def _date_keys(mentions: pd.DataFrame, fine_span_days: int) -> tuple[np.ndarray, np.ndarray]:
     """(row, key) pairs: one per day covered by a short date, one per value for longer ones."""
-    start = mentions["date_start"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    end = mentions["date_end"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    # Day numbers straight from the days: no era overflows, as nanoseconds would before 1677.
+    first_day = mentions["date_start"].to_numpy(dtype="datetime64[D]").astype(np.int64)
+    last_day = mentions["date_end"].to_numpy(dtype="datetime64[D]").astype(np.int64)
     known = ~(mentions["date_start"].isna().to_numpy() | mentions["date_end"].isna().to_numpy())
-    first_day, last_day = start // _DAY_NS, end // _DAY_NS
     span = last_day - first_day + 1
     fine = known & (span >= 1) & (span <= fine_span_days)
     coarse = known & ~fine
@@ -357,7 +355,7 @@ class _Groups:
                 mentions["event_id"].to_numpy(dtype=object).astype(str),
                 mentions["sentence_index"].to_numpy(),
                 mentions["article_id"].to_numpy(dtype=object).astype(str),
-                mentions["article_date"].to_numpy(dtype="datetime64[ns]"),
+                mentions["article_date"].to_numpy(dtype="datetime64[s]"),
             )
         )
         distinct, first_positions, inverse = np.unique(labels[order], return_index=True, return_inverse=True)

@@ -2,7 +2,11 @@
 
 Used by the cache (:mod:`timeline.cache`) and by the engines' partitioned output
 (:mod:`timeline.engines`). Parquet has no tuples, so list cells are written as lists
-and read back as tuples, as the rest of the library expects.
+and read back as tuples, as the rest of the library expects. Parquet has no seconds
+either: pyarrow stores the day columns (``datetime64[s]``) as milliseconds, which hold
+every year from 1 to 9999; they are read back in seconds, and so are the nanoseconds of
+a table written before the day columns were in seconds. What is read is checked
+against the schema before it is handed on.
 """
 
 from __future__ import annotations
@@ -16,16 +20,32 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from timeline.schema import COLUMN_NAMES, DATE_COLUMNS, LIST_COLUMNS, empty_event_frame
+from timeline.schema import (
+    COLUMN_NAMES,
+    DATE_COLUMNS,
+    DAY_DTYPE,
+    INT_COLUMNS,
+    INT_DTYPE,
+    LIST_COLUMNS,
+    SchemaError,
+    check_event_frame,
+    empty_event_frame,
+)
 
 __all__ = ["read_event_parts", "read_events", "write_events"]
 
 #: File name of the n-th part of a partitioned event table.
 PART_NAME = "part-{index:05d}.parquet"
+#: The Arrow type of the day columns once read: seconds, like the schema's DAY_DTYPE.
+_DAYS = pa.timestamp("s")
 
 
 def write_events(frame: pd.DataFrame, path: Path) -> None:
-    """Write an event table (extra columns allowed) to ``path`` atomically: a reader sees all or nothing."""
+    """Write an event table (extra columns allowed) to ``path`` atomically: a reader sees all or nothing.
+
+    Raises :class:`~timeline.schema.SchemaError` before writing anything when ``frame`` is not an event table.
+    """
+    check_event_frame(frame)
     lists = {name: frame[name].map(list) for name in LIST_COLUMNS if name in frame.columns}
     table = pa.Table.from_pandas(frame.assign(**lists), preserve_index=False)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -37,14 +57,48 @@ def write_events(frame: pd.DataFrame, path: Path) -> None:
 
 
 def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
-    """Read an event table written by :func:`write_events`; raises ``OSError`` or ``ArrowException``."""
+    """Read an event table written by :func:`write_events`.
+
+    Raises ``OSError`` or ``ArrowException`` when the file cannot be read, and
+    :class:`~timeline.schema.SchemaError` when what it holds is not an event table.
+    """
     table = pq.read_table(path, filters=list(filters) if filters else None)
+    _check_stored_types(table, path)
+    table = _days_in_seconds(table)
     listed = [name for name in LIST_COLUMNS if name in table.column_names]
     lists = {name: _shared_tuples(table.column(name).to_pylist()) for name in listed}
     frame = table.drop_columns(listed).to_pandas()
     for name, cells in lists.items():
         frame[name] = pd.Series(cells, index=frame.index, dtype=object)
-    return _restore(frame[table.column_names])
+    restored = _restore(frame[table.column_names])
+    check_event_frame(restored)
+    return restored
+
+
+def _check_stored_types(table: pa.Table, path: Path) -> None:
+    """Refuse list and day columns stored as something else, which the reading would silently bend.
+
+    Text in a list column would come back as a tuple of its letters, and Arrow would
+    parse text in a day column; the schema check after reading cannot see either.
+    """
+    for names, is_kind, kind in (
+        (LIST_COLUMNS, lambda dtype: pa.types.is_list(dtype) or pa.types.is_large_list(dtype), "lists"),
+        (DATE_COLUMNS, pa.types.is_timestamp, "days"),
+    ):
+        for name in names:
+            if name in table.column_names and not is_kind(table.schema.field(name).type):
+                stored = table.schema.field(name).type
+                raise SchemaError(f"The event table in {path} holds {stored} in its column {name}, not {kind}.")
+
+
+def _days_in_seconds(table: pa.Table) -> pa.Table:
+    """The day columns cast to seconds in Arrow, so pandas never sees them in another unit."""
+    for name in DATE_COLUMNS:
+        if name in table.column_names:
+            # A safe cast: days are midnights, so milliseconds or nanoseconds lose nothing.
+            index = table.column_names.index(name)
+            table = table.set_column(index, name, table.column(name).cast(_DAYS))
+    return table
 
 
 def _shared_tuples(cells: list[list[str] | None]) -> list[tuple[str, ...]]:
@@ -68,8 +122,6 @@ def read_event_parts(folder: Path) -> pd.DataFrame:
 
 
 def _restore(frame: pd.DataFrame) -> pd.DataFrame:
-    dates = {name: frame[name].astype("datetime64[ns]") for name in DATE_COLUMNS if name in frame}
-    frame = frame.assign(**dates)
-    if "sentence_index" in frame:
-        frame["sentence_index"] = frame["sentence_index"].astype("int64")
-    return frame
+    typed: dict[str, pd.Series] = {name: frame[name].astype(DAY_DTYPE) for name in DATE_COLUMNS if name in frame}
+    typed |= {name: frame[name].astype(INT_DTYPE) for name in INT_COLUMNS if name in frame}
+    return frame.assign(**typed)

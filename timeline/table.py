@@ -7,7 +7,15 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.schema import COLUMN_NAMES, DATE_COLUMNS, empty_event_frame
+from timeline.schema import (
+    COLUMN_NAMES,
+    DATE_COLUMNS,
+    DAY_DTYPE,
+    INT_COLUMNS,
+    INT_DTYPE,
+    check_event_frame,
+    empty_event_frame,
+)
 from timeline.types import Event
 
 
@@ -18,8 +26,12 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
         return empty_event_frame()
     frame = pd.DataFrame.from_records(rows, columns=list(COLUMN_NAMES))
     for name in DATE_COLUMNS:
-        frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ns]")
-    frame["sentence_index"] = frame["sentence_index"].astype("int64")
+        # The cells are datetime.date objects, which pandas reads in seconds: no day of any
+        # era passes through nanoseconds (which end in 1677 and 2262) on the way in.
+        frame[name] = pd.to_datetime(frame[name]).astype(DAY_DTYPE)
+    for name in INT_COLUMNS:
+        frame[name] = frame[name].astype(INT_DTYPE)
+    check_event_frame(frame)
     return frame
 
 
