@@ -321,7 +321,8 @@ def _month(candidate: Candidate, context: Context) -> Resolved | None:
     mod = modifiers[-1] if modifiers else ""
     following = _OF_RELATIVE_YEAR.match(context.text, candidate.end)
     if following:
-        # "October of next year": the year is written just after, as its own expression.
+        # "January this year", "October of next year": the month of that year. The year is its own expression,
+        # as MEANTIME annotates it ("October" and "next year").
         offset = {"last": -1, "next": 1}.get(following.group(1).lower(), 0)
         return tx.month_value(base.year + offset, month), DateSource.RELATIVE
     if mod == "last":
@@ -338,7 +339,7 @@ def _month(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _keep_month(candidate: Candidate, text: str) -> bool:
-    if candidate.optional("mod"):
+    if candidate.optional("mod") or _OF_RELATIVE_YEAR.match(text, candidate.end):
         return True
     month = candidate.group("mon").rstrip(".")
     before = word_before(text, candidate.start)
@@ -674,7 +675,11 @@ FAMILIES: tuple[DateFamily, ...] = (
         groups=("mod", "mon"),
         resolve=_month,
         keep=_keep_month,
-        examples=("Talks resumed in [March].", "The strike began in [late last July]."),
+        examples=(
+            "Talks resumed in [March].",
+            "The strike began in [late last July].",
+            "Sales in [January] this year rose.",
+        ),
     ),
     DateFamily(
         name="quarter",
