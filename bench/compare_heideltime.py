@@ -86,9 +86,7 @@ def run_heideltime(python: Path, documents: list[AnnotatedDocument], system: Sys
     """Tag every document with HeidelTime through the driver, filling ``system``'s mentions and timings."""
     assert all(d.creation_date is not None for d in documents)
     payload = {
-        "documents": [
-            {"id": d.path, "dct": str(d.creation_date), "text": d.text} for d in documents if d.creation_date
-        ]
+        "documents": [{"id": d.path, "dct": str(d.creation_date), "text": d.text} for d in documents if d.creation_date]
     }
     started = time.perf_counter()
     run = subprocess.run(
@@ -163,16 +161,12 @@ def merged(counts: list[Counts]) -> Counts:
     return total
 
 
-def disagreements(
-    corpora: dict[str, list[AnnotatedDocument]], ours: System, theirs: System
-) -> list[dict[str, object]]:
+def disagreements(corpora: dict[str, list[AnnotatedDocument]], ours: System, theirs: System) -> list[dict[str, object]]:
     """Every gold date one system gets right and the other not, or both wrongly and differently,
     and every date only one system found (no gold date there)."""
     records: list[dict[str, object]] = []
     for corpus, documents in corpora.items():
-        predicted = {
-            system.name: [p for p in system.predictions[corpus]] for system in (ours, theirs)
-        }
+        predicted = {system.name: [p for p in system.predictions[corpus]] for system in (ours, theirs)}
         for document in documents:
             limit = document.annotated_end
             gold = [t for t in document.timexes if t.type == "DATE" and not t.is_creation_time and t.start < limit]
@@ -188,9 +182,7 @@ def disagreements(
                 if a_right == b_right and (a_right or a_values == b_values):
                     continue
                 kind = "ours_right" if a_right else "heideltime_right" if b_right else "both_wrong"
-                records.append(
-                    _record(kind, document, timex.start, timex.end, timex.value, a_values, b_values)
-                )
+                records.append(_record(kind, document, timex.start, timex.end, timex.value, a_values, b_values))
             for own, rival, kind in ((mine, other, "only_ours"), (other, mine, "only_heideltime")):
                 for p in own:
                     if p["gold"] or any(overlaps(_Span(p), _Span(q)) for q in rival if not q["gold"]):
@@ -199,7 +191,12 @@ def disagreements(
                     values = [str(p["value"])]
                     records.append(
                         _record(
-                            kind, document, start, end, "", values if kind == "only_ours" else [],
+                            kind,
+                            document,
+                            start,
+                            end,
+                            "",
+                            values if kind == "only_ours" else [],
                             values if kind == "only_heideltime" else [],
                         )
                     )
@@ -271,8 +268,10 @@ def main() -> int:
     for system in (ours, theirs):
         score_system(system, corpora)
 
-    print(f"{'':<28}{'docs':>6}{'gold':>6}{'system':>12}{'strict F1':>11}{'relaxed F1':>12}{'value F1':>10}"
-          f"{'value P':>9}{'value R':>9}")
+    print(
+        f"{'':<28}{'docs':>6}{'gold':>6}{'system':>12}{'strict F1':>11}{'relaxed F1':>12}{'value F1':>10}"
+        f"{'value P':>9}{'value R':>9}"
+    )
     rows = [(path, [system.counts[path] for system in (ours, theirs)]) for path in corpora]
     if len(corpora) > 1:
         rows.append(("all", [merged(list(system.counts.values())) for system in (ours, theirs)]))

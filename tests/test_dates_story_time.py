@@ -36,7 +36,10 @@ def _dates(text: str, article_date: dt.date = FRIDAY) -> list[tuple[str, str]]:
         # No earlier week in the story: the latest Tuesday on or before the article.
         ("On Tuesday the council voted.", [("Tuesday", "2013-02-26")]),
         # A modifier decides on its own.
-        ("The council met last week. It voted last Tuesday.", [("last week", "2013-W08"), ("last Tuesday", "2013-02-26")]),
+        (
+            "The council met last week. It voted last Tuesday.",
+            [("last week", "2013-W08"), ("last Tuesday", "2013-02-26")],
+        ),
     ],
 )
 def test_weekdays_follow_tense_and_the_story_week(text: str, expected: list[tuple[str, str]]) -> None:
@@ -86,7 +89,10 @@ def test_bare_months_follow_tense(text: str, article_date: dt.date, expected: li
             "The storm hit on 5 May 2021. That night the river rose.",
             [("5 May 2021", "2021-05-05"), ("That night", "2021-05-05TNI")],
         ),
-        ("Sales doubled at the very beginning of the financial year.", [("the very beginning of the financial year", "FY2013")]),
+        (
+            "Sales doubled at the very beginning of the financial year.",
+            [("the very beginning of the financial year", "FY2013")],
+        ),
     ],
 )
 def test_compound_expressions_take_the_full_value(text: str, expected: list[tuple[str, str]]) -> None:
