@@ -286,6 +286,16 @@ def main() -> int:
         lead = figures(both[0])["value"].f1 - figures(both[1])["value"].f1
         print(f"{'':<28}DATE value F1, Timeline minus HeidelTime: {lead:+.3f}")
 
+    print("\nPrecision of each REF class (scored predictions of that value whose gold has it):")
+    for path in corpora:
+        for system in (ours, theirs):
+            shown = []
+            for ref in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
+                made = [p for p in system.predictions[path] if p["value"] == ref]
+                right = sum(any(g["value"] == ref for g in p["gold"]) for p in made)
+                shown.append(f"{ref} {right}/{len(made)}" + (f" = {right / len(made):.2f}" if made else ""))
+            print(f"  {path[-28:]:<28}{system.name:>12}  " + "   ".join(shown))
+
     total_words = words(documents)
     print(f"\nSpeed on {len(documents)} documents, {total_words:,} words:")
     for system in (ours, theirs):
