@@ -24,6 +24,9 @@ _MONTHS = (
     "|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?"
 )
 _MON = rf"(?P<mon>{_MONTHS})(?![\w-])"
+#: The gap between the parts of a written date: spaces, or one line break where a line was wrapped
+#: ("Sept. 12,\n2001"), never a blank line.
+_GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 #: A year; a hyphen may follow only as a range ("1990-95", "1990-1995"), not as a date ("2008-09-17").
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%/]|[.,]\d|-(?!(?:\d\d){1,2}(?![\d-])))"
@@ -46,6 +49,9 @@ _HOLIDAYS = (
     r"Christmas(?:[^\S\n]+(?:Day|Eve))?|New[^\S\n]+Year['’]s[^\S\n]+(?:Day|Eve)|Boxing[^\S\n]+Day|Valentine['’]s[^\S\n]+Day"
     r"|Halloween|Thanksgiving(?:[^\S\n]+Day)?|Easter(?:[^\S\n]+(?:Sunday|Monday|Day))?|Good[^\S\n]+Friday"
     r"|Labou?r[^\S\n]+Day|Memorial[^\S\n]+Day|Bastille[^\S\n]+Day|Guy[^\S\n]+Fawkes[^\S\n]+Night"
+    r"|Election[^\S\n]+Day|Holy[^\S\n]+Week|Palm[^\S\n]+Sunday|Ash[^\S\n]+Wednesday|Maundy[^\S\n]+Thursday"
+    r"|Black[^\S\n]+Friday|Veterans['’]?[^\S\n]+Day|Presidents['’]?[^\S\n]+Day"
+    r"|Martin[^\S\n]+Luther[^\S\n]+King(?:[^\S\n]+Jr\.?)?[^\S\n]+Day"
 )
 
 _MONTH_NUMBER = {
@@ -115,6 +121,13 @@ _QUANTITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OF_AFTER = re.compile(r"[^\S\n]+of\b")
+#: A capitalised word just before, in the same sentence ("Arab Spring"), not one ending the sentence before.
+_NAME_BEFORE = re.compile(r"(?<![.!?][^\S\n])\b[A-Z][\w’'-]*[^\S\n]+$")
+#: A time zone or the word "hours" after a four-digit number makes it a clock time ("at 1900 GMT").
+_ZONE_AFTER = re.compile(
+    r"[^\S\n]*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|AEST|AEDT|Z"
+    r"|local[^\S\n]+time|hours|hrs|h)\b"
+)
 #: Words of a game in a sentence: a bare "second half" or "fourth quarter" is then a part of the match.
 _GAME_WORDS = re.compile(
     r"\b(?:scor(?:ed|es?|ing)|goal|equali[sz]\w*|match(?:es)?|penalt(?:y|ies)|strikers?|touchdowns?|innings|half-?time"
@@ -135,6 +148,34 @@ _HOLIDAY_LEAD = frozenset(
 #: Words before "'82" that make it a year ("class of '82", "since '82").
 _SHORT_YEAR_LEAD = frozenset({"in", "since", "of", "until", "by", "from", "summer", "spring"})
 
+#: Spelled-out numbers, as broadcast transcripts write years ("nineteen eighty-four", "two thousand and one").
+_UNIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEEN_WORDS = (
+    *("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen"),
+    *("sixteen", "seventeen", "eighteen", "nineteen"),
+)
+_TEN_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED_VALUE = {
+    **{word: n for n, word in enumerate(_UNIT_WORDS, start=1)},
+    **{word: n for n, word in enumerate(_TEEN_WORDS, start=10)},
+    **{word: 10 * n for n, word in enumerate(_TEN_WORDS, start=2)},
+}
+_HYPHEN_OR_SPACE = r"(?:[^\S\n]+|-)"
+#: 1 to 99 in words: "seven", "fourteen", "eighty-four".
+_SPELLED_TWO = rf"(?:{'|'.join(_TEN_WORDS)})(?:{_HYPHEN_OR_SPACE}(?:{'|'.join(_UNIT_WORDS)}))?|{'|'.join(_TEEN_WORDS)}"
+_CENTURY_WORDS = "sixteen|seventeen|eighteen|nineteen|twenty"
+#: The two spoken forms: "nineteen eighty-four" (hundreds and the rest) and "two thousand (and) one".
+_SPELLED_YEAR = (
+    rf"(?P<hi>{cap(_CENTURY_WORDS)}){_HYPHEN_OR_SPACE}"
+    rf"(?P<lo>hundred|oh{_HYPHEN_OR_SPACE}(?:{'|'.join(_UNIT_WORDS)})|{_SPELLED_TWO})"
+    rf"|(?P<thousand>{cap('two')}{_HYPHEN_OR_SPACE}thousand)"
+    rf"(?:,?[^\S\n]+(?:and[^\S\n]+)?(?P<rest>{_SPELLED_TWO}|{'|'.join(_UNIT_WORDS)}))?"
+)
+_BIGGER_NUMBER_AFTER = re.compile(r"(?:[^\S\n]+|-)(?:hundred|thousand|million|billion)\b", re.IGNORECASE)
+_SPELLED_DECADES = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+#: Words before "two thousand" that make it a year rather than a count ("in two thousand and one").
+_SPELLED_YEAR_LEAD = frozenset({"in", "since", "until", "till", "by", "from", "before", "after", "during", "around"})
+
 
 def _month_of(candidate: Candidate) -> int:
     return _MONTH_NUMBER[candidate.group("mon").lower().rstrip(".")]
@@ -146,7 +187,9 @@ def _full_date(candidate: Candidate, context: Context) -> Resolved | None:
         expression = expression[expression.index(weekday) + len(weekday) :]
     # A date written with its year means the same whatever the article date: parse it against the
     # start of that year, so one parse serves every article that writes it.
-    parsed = parse_explicit(expression.strip(" ,"), dt.date(int(candidate.group("year")), 1, 1))
+    # One spelling of the gaps, so that a date wrapped over two lines parses (and caches) as on one.
+    written = " ".join(expression.split()).strip(" ,")
+    parsed = parse_explicit(written, dt.date(int(candidate.group("year")), 1, 1))
     if parsed is None:
         return None
     return tx.day_value(parsed[0]), DateSource.EXPLICIT
@@ -189,14 +232,24 @@ def _month_day(candidate: Candidate, context: Context) -> Resolved | None:
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "boxing day": (12, 26), "valentine's day": (2, 14), "halloween": (10, 31),
-    "bastille day": (7, 14), "guy fawkes night": (11, 5),
+    "bastille day": (7, 14), "guy fawkes night": (11, 5), "veterans day": (11, 11), "veterans' day": (11, 11),
 }  # fmt: skip
-#: Days from Easter Sunday (Western, Gregorian).
-_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2}
-#: Holidays on a weekday of a month: TH(+4) is its fourth Thursday, MO(-1) its last Monday.
+#: Days from Easter Sunday (Western, Gregorian). Holy Week is the week of Good Friday.
+_EASTER_OFFSETS = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2, "holy week": -2,
+    "palm sunday": -7, "ash wednesday": -46, "maundy thursday": -3,
+}  # fmt: skip
+#: Holidays named for a week, not a day: the value is the ISO week holding the day the tables give.
+_WEEK_HOLIDAYS = frozenset({"holy week"})
+#: Holidays on a weekday of a month, and days after it: TH(+4) is its fourth Thursday, MO(-1) its last
+#: Monday; US Election Day is the Tuesday after the first Monday of November, Black Friday the day after
+#: Thanksgiving.
 _WEEKDAY_HOLIDAYS = {
-    "thanksgiving": (11, TH(+4)), "thanksgiving day": (11, TH(+4)), "labor day": (9, MO(+1)),
-    "labour day": (9, MO(+1)), "memorial day": (5, MO(-1)),
+    "thanksgiving": (11, TH(+4), 0), "thanksgiving day": (11, TH(+4), 0), "labor day": (9, MO(+1), 0),
+    "labour day": (9, MO(+1), 0), "memorial day": (5, MO(-1), 0), "election day": (11, MO(+1), 1),
+    "black friday": (11, TH(+4), 1), "presidents day": (2, MO(+3), 0), "presidents' day": (2, MO(+3), 0),
+    "martin luther king day": (1, MO(+3), 0), "martin luther king jr day": (1, MO(+3), 0),
+    "martin luther king jr. day": (1, MO(+3), 0),
 }  # fmt: skip
 
 
@@ -207,8 +260,8 @@ def _holiday_day(name: str, year: int) -> dt.date | None:
     if name in _EASTER_OFFSETS:
         return easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
     if name in _WEEKDAY_HOLIDAYS:
-        month, day = _WEEKDAY_HOLIDAYS[name]
-        return _weekday_of_month(year, month, day)
+        month, day, after = _WEEKDAY_HOLIDAYS[name]
+        return _weekday_of_month(year, month, day) + dt.timedelta(days=after)
     return None
 
 
@@ -220,9 +273,10 @@ def _weekday_of_month(year: int, month: int, day: weekday) -> dt.date:
 
 def _holiday(candidate: Candidate, context: Context) -> Resolved | None:
     name = " ".join(candidate.group("holiday").lower().replace("’", "'").split())
+    stretch = tx.week_value if name in _WEEK_HOLIDAYS else tx.day_value
     if written := candidate.optional("year"):
         day = _holiday_day(name, int(written))
-        return (tx.day_value(day), DateSource.EXPLICIT) if day else None
+        return (stretch(day), DateSource.EXPLICIT) if day else None
     base = context.article_date
     options = [d for year in (base.year - 1, base.year, base.year + 1) if (d := _holiday_day(name, year))]
     if not options:
@@ -244,7 +298,7 @@ def _holiday(candidate: Candidate, context: Context) -> Resolved | None:
             chosen = min(after)
         else:
             chosen = min(options, key=lambda d: (abs((d - base).days), d < base))
-    return tx.day_value(chosen), DateSource.RELATIVE
+    return stretch(chosen), DateSource.RELATIVE
 
 
 def _keep_holiday(candidate: Candidate, text: str) -> bool:
@@ -267,7 +321,8 @@ def _month(candidate: Candidate, context: Context) -> Resolved | None:
     mod = modifiers[-1] if modifiers else ""
     following = _OF_RELATIVE_YEAR.match(context.text, candidate.end)
     if following:
-        # "October of next year": the year is written just after, as its own expression.
+        # "January this year", "October of next year": the month of that year. The year is its own expression,
+        # as MEANTIME annotates it ("October" and "next year").
         offset = {"last": -1, "next": 1}.get(following.group(1).lower(), 0)
         return tx.month_value(base.year + offset, month), DateSource.RELATIVE
     if mod == "last":
@@ -284,7 +339,7 @@ def _month(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _keep_month(candidate: Candidate, text: str) -> bool:
-    if candidate.optional("mod"):
+    if candidate.optional("mod") or _OF_RELATIVE_YEAR.match(text, candidate.end):
         return True
     month = candidate.group("mon").rstrip(".")
     before = word_before(text, candidate.start)
@@ -423,10 +478,18 @@ def _season(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _keep_season(candidate: Candidate, text: str) -> bool:
-    if candidate.group("season").lower() != "fall":
+    if candidate.optional("year"):
         return True
-    # "fall" alone is mostly the verb; it is the season with a modifier or a year.
-    return bool(candidate.optional("mod") or candidate.optional("year"))
+    season, mod = candidate.group("season"), candidate.optional("mod")
+    named = _NAME_BEFORE.search(text, max(0, candidate.start - 40), candidate.start)
+    if not mod and season[0].isupper() and named and word_before(text, candidate.start) not in _MONTH_LEAD:
+        # "the Prague Spring", "the Arab Spring": an era or a movement named after a season.
+        return False
+    if season.lower() != "fall":
+        return True
+    # "fall" alone is mostly the verb; it is the season with a modifier or a year, but "the fall of Kabul" is
+    # a collapse.
+    return bool(mod) and not (mod.lower() == "the" and _OF_AFTER.match(text, candidate.end))
 
 
 def _decade(candidate: Candidate, context: Context) -> Resolved | None:
@@ -463,6 +526,9 @@ def _keep_year(candidate: Candidate, text: str) -> bool:
     if before in _COUNT_LEAD and _LOWER_WORD_AFTER.match(text, candidate.end):
         # "has 1999 rooms", "nearly 2000 homes": a count of things.
         return False
+    if _ZONE_AFTER.match(text, candidate.end):
+        # "at 1900 GMT": a time of day, not a year.
+        return False
     return not _QUANTITY_AFTER.match(text, candidate.end)
 
 
@@ -486,13 +552,56 @@ def _keep_year_short(candidate: Candidate, text: str) -> bool:
     return word_before(text, candidate.start) in _SHORT_YEAR_LEAD
 
 
+def _spelled_number(words: str) -> int:
+    """ "eighty-four" -> 84, "oh five" -> 5, "hundred" -> 0."""
+    total = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        total += _SPELLED_VALUE.get(word, 0)
+    return total
+
+
+def _spelled_year_number(candidate: Candidate) -> int:
+    if candidate.optional("thousand"):
+        return 2000 + _spelled_number(candidate.optional("rest"))
+    return 100 * _SPELLED_VALUE[candidate.group("hi").lower()] + _spelled_number(candidate.group("lo"))
+
+
+def _spelled_year(candidate: Candidate, context: Context) -> Resolved | None:
+    year = _spelled_year_number(candidate)
+    if candidate.optional("mon"):
+        return tx.month_value(year, _month_of(candidate)), DateSource.EXPLICIT
+    return tx.year_value(year), DateSource.EXPLICIT
+
+
+def _keep_spelled_year(candidate: Candidate, text: str) -> bool:
+    if candidate.optional("mon") or candidate.optional("theyear"):
+        return True
+    # "nineteen hundred people", "two thousand five hundred": counts, not years.
+    if _QUANTITY_AFTER.match(text, candidate.end) or _BIGGER_NUMBER_AFTER.match(text, candidate.end):
+        return False
+    before = word_before(text, candidate.start)
+    bare = candidate.optional("lo").lower() == "hundred" or (
+        candidate.optional("thousand") and not candidate.optional("rest")
+    )
+    if candidate.optional("thousand") or bare:
+        # Said alone, "two thousand" and "nineteen hundred" are mostly numbers; a year needs its lead-in,
+        # and a bare one no noun after ("in two thousand homes").
+        return before in _SPELLED_YEAR_LEAD and not (bare and _LOWER_WORD_AFTER.match(text, candidate.end))
+    return not (before in _COUNT_LEAD and _LOWER_WORD_AFTER.match(text, candidate.end))
+
+
+def _spelled_decade(candidate: Candidate, context: Context) -> Resolved | None:
+    tens = _SPELLED_VALUE[candidate.group("tens").lower()[:-3] + "y"]
+    return tx.decade_value(100 * _SPELLED_VALUE[candidate.group("hi").lower()] + tens), DateSource.EXPLICIT
+
+
 _OPTIONAL_WEEKDAY = rf"(?:(?P<wd>{WEEKDAYS}),?[^\S\n]+)?"
 
 #: In priority order: on equal extent, the earlier family wins.
 FAMILIES: tuple[DateFamily, ...] = (
     DateFamily(
         name="full_mdy",
-        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}[^\S\n]+{_DAY},?[^\S\n]+{_YEAR}",
+        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}{_GAP}{_DAY},?{_GAP}{_YEAR}",
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
@@ -501,7 +610,7 @@ FAMILIES: tuple[DateFamily, ...] = (
     ),
     DateFamily(
         name="full_dmy",
-        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MON},?[^\S\n]+{_YEAR}",
+        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_DAY}{_GAP}(?:of[^\S\n]+)?{_MON},?{_GAP}{_YEAR}",
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
@@ -527,7 +636,7 @@ FAMILIES: tuple[DateFamily, ...] = (
     ),
     DateFamily(
         name="month_day",
-        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}[^\S\n]+{_DAY}(?![\w/]|[,.]?\d|,[^\S\n]*\d)",
+        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}{_GAP}{_DAY}(?![\w/]|[,.]?\d|,{_GAP}?\d)",
         triggers=(DIGIT,),
         groups=("mon", "day"),
         resolve=_month_day,
@@ -545,7 +654,7 @@ FAMILIES: tuple[DateFamily, ...] = (
     ),
     DateFamily(
         name="month_year",
-        pattern=rf"{B}(?:(?P<mod>{_MONTH_MODS})(?:[^\S\n]|-)+)?{_MON},?[^\S\n]+(?:of[^\S\n]+)?{_YEAR}",
+        pattern=rf"{B}(?:(?P<mod>{_MONTH_MODS})(?:[^\S\n]|-)+)?{_MON},?{_GAP}(?:of[^\S\n]+)?{_YEAR}",
         triggers=(DIGIT,),
         groups=("mon", "year"),
         resolve=_month_year,
@@ -566,7 +675,11 @@ FAMILIES: tuple[DateFamily, ...] = (
         groups=("mod", "mon"),
         resolve=_month,
         keep=_keep_month,
-        examples=("Talks resumed in [March].", "The strike began in [late last July]."),
+        examples=(
+            "Talks resumed in [March].",
+            "The strike began in [late last July].",
+            "Sales in [January] this year rose.",
+        ),
     ),
     DateFamily(
         name="quarter",
@@ -619,7 +732,12 @@ FAMILIES: tuple[DateFamily, ...] = (
         groups=("mod", "season", "year"),
         resolve=_season,
         keep=_keep_season,
-        examples=("Prices rose in [summer 2006].", "Prices rose [last summer].", "Talks resume [this fall]."),
+        examples=(
+            "Prices rose in [summer 2006].",
+            "Prices rose [last summer].",
+            "Talks resume [this fall].",
+            "It crushed the Prague Spring in [the spring of 1968].",
+        ),
     ),
     DateFamily(
         name="decade",
@@ -631,12 +749,38 @@ FAMILIES: tuple[DateFamily, ...] = (
         examples=("The town boomed in [the 1990s].", "It was a hit in [the '80s]."),
     ),
     DateFamily(
+        name="spelled_year",
+        pattern=rf"{B}(?:(?P<theyear>[Tt]he[^\S\n]+year)[^\S\n]+|{_MON},?[^\S\n]+(?:of[^\S\n]+)?)?"
+        rf"(?:{_SPELLED_YEAR})(?![\w-])",
+        triggers=("sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thousand"),
+        groups=("theyear", "mon", "hi", "lo", "thousand", "rest"),
+        resolve=_spelled_year,
+        keep=_keep_spelled_year,
+        examples=(
+            "The archive was started in [nineteen forty-six].",
+            "We first played them in [March nineteen ninety-one].",
+            "The newest dates from [the year two thousand and one].",
+            "It was rebuilt in [the year nineteen hundred].",
+            "[Nineteen eighty-four] was a hard year.",
+        ),
+    ),
+    DateFamily(
+        name="spelled_decade",
+        pattern=rf"{B}(?:[Tt]he[^\S\n]+)?(?P<hi>{cap(_CENTURY_WORDS)}){_HYPHEN_OR_SPACE}(?P<tens>{_SPELLED_DECADES})"
+        r"(?![\w-])",
+        triggers=("sixteen", "seventeen", "eighteen", "nineteen"),
+        groups=("hi", "tens"),
+        resolve=_spelled_decade,
+        examples=("The town boomed in [the nineteen-eighties].",),
+    ),
+    DateFamily(
         name="holiday",
         pattern=rf"{B}(?:(?P<mod>{cap('last|next|this')})[^\S\n]+)?(?P<holiday>{_HOLIDAYS})(?![\w-])"
         rf"(?:,?[^\S\n]+{_YEAR})?",
         triggers=(
             *("christmas", "year", "boxing", "valentine", "halloween", "thanksgiving", "easter", "friday"),
-            *("labor", "labour", "memorial", "bastille", "fawkes"),
+            *("labor", "labour", "memorial", "bastille", "fawkes", "election", "holy", "palm", "ash", "maundy"),
+            *("black", "veterans", "presidents", "king"),
         ),
         groups=("mod", "holiday", "year"),
         resolve=_holiday,
@@ -647,6 +791,9 @@ FAMILIES: tuple[DateFamily, ...] = (
             "Prices rose [last Thanksgiving].",
             "The rebels attacked on [Good Friday].",
             "Stores will open on [Memorial Day].",
+            "Lines formed early on [Election Day].",
+            "The museum stays open late during [Holy Week].",
+            "Shops opened at dawn on [Black Friday].",
         ),
     ),
     DateFamily(

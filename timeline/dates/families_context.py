@@ -70,8 +70,24 @@ def _reference(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.reference_value(name), DateSource.RELATIVE
 
 
+#: A relative clause or a participle phrase before "currently" ("the stake that the state currently owns",
+#: "a design currently under development"): it says what a thing is now, not when the story happens, and
+#: annotators leave it untagged.
+_RELATIVE_BEFORE = re.compile(r"\b(?:that|which|whom)(?:[^\S\n]+[\w’'-]+){1,4}[^\S\n]+$")
+_PHRASE_AFTER = re.compile(r"[^\S\n]+(?:under|being|in[^\S\n]+(?:development|production|service|use))\b")
+_CLAUSE_WORDS_BEFORE = frozenset({"is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "and"})
+
+
 def _keep_reference(candidate: Candidate, text: str) -> bool:
     ref = candidate.group("ref")
+    if ref.lower() in {"currently", "presently"}:
+        window = text[max(0, candidate.start - 60) : candidate.start]
+        if _RELATIVE_BEFORE.search(window):
+            return False
+        if word_before(text, candidate.start) not in _CLAUSE_WORDS_BEFORE and _PHRASE_AFTER.match(
+            text, candidate.end
+        ):
+            return False
     if ref.lower().endswith("soon"):
         lead_in = word_before(text, candidate.start) in {"as", "too", "how"}
         return not lead_in and not _SOON_AFTER.match(text, candidate.end)

@@ -64,6 +64,9 @@ def _edge(candidate: Candidate, context: Context) -> Resolved | None:
     rel, unit = candidate.optional("rel").lower(), UNIT[candidate.group("unit").lower()]
     amount = {"last": -1, "next": 1}.get(rel, 0)
     base = context.article_date
+    if candidate.optional("fiscal"):
+        # "the beginning of the financial year": the article's fiscal year, numbered as fiscal_year does.
+        return tx.fiscal_year_value(base.year + amount), DateSource.RELATIVE
     source = DateSource.RELATIVE
     if rel == "that" or (rel == "the" and _story_unit_told_in_past(candidate, context, unit)):
         base, source = story_anchor(context, unit)
@@ -80,6 +83,11 @@ def _story_unit_told_in_past(candidate: Candidate, context: Context, unit: Preci
     if anchor is None or anchor.start is None or context.tense(candidate, deadline=False) != "past":
         return False
     return shift(anchor, unit, 0, anchor.start).value != shift(anchor, unit, 0, context.article_date).value
+
+
+def _keep_earlier_this(candidate: Candidate, text: str) -> bool:
+    # "earlier that day" is the story's day; "later in the day" is the anaphora family's.
+    return candidate.group("unit").lower() != "day" or candidate.optional("rel").lower() == "that"
 
 
 def _earlier_this(candidate: Candidate, context: Context) -> Resolved | None:
@@ -116,8 +124,10 @@ def _ago(candidate: Candidate, context: Context) -> Resolved | None:
     else:
         base, source = story_anchor(context, unit)
     sign = 1 if direction == "later" else -1
-    if unit is Precision.WEEK:
-        return tx.day_value(base + dt.timedelta(weeks=sign * count)), source
+    if unit is Precision.WEEK and count == 1:
+        # "a week ago" names the day seven days back ("the quake hit a week ago"), as annotators read it.
+        return tx.day_value(base + dt.timedelta(weeks=sign)), source
+    # "six weeks ago" is a week, "a decade ago" a decade: the value keeps the unit counted in (TimeML).
     return shift(tx.day_value(base), unit, sign * count, base), source
 
 
@@ -131,7 +141,12 @@ def _deictic(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _part_of_day(candidate: Candidate, context: Context) -> Resolved | None:
-    day_word, part = candidate.group("day").lower(), _PART_CODE[candidate.group("part").lower()]
+    day_word, part = " ".join(candidate.group("day").lower().split()), _PART_CODE[candidate.group("part").lower()]
+    story = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1}.get(day_word)
+    if story is not None:
+        # "the next morning": the morning after the story's day.
+        anchor, source = story_anchor(context, Precision.DAY)
+        return tx.part_of_day_value(anchor + dt.timedelta(days=story), part), source
     offset = {"this": 0, "yesterday": -1, "tomorrow": 1}.get(day_word)
     if offset is not None:
         return tx.part_of_day_value(context.article_date + dt.timedelta(days=offset), part), DateSource.RELATIVE
@@ -161,10 +176,35 @@ def _weekday_day(name: str, mod: str, candidate: Candidate, context: Context) ->
         return base - dt.timedelta(days=behind or 7), source
     if mod == "this":
         return base + dt.timedelta(days=target - base.weekday()), source
-    if ahead and context.future(candidate):
+    tense = context.tense(candidate)
+    if ahead and tense == "future":
         return base + dt.timedelta(days=ahead), source
+    if mod == "" and tense == "past" and (week := _story_week(context)) is not None:
+        # A story about last week's events: "on Tuesday" told in the past is that week's Tuesday.
+        return week + dt.timedelta(days=target), DateSource.CONTEXT
     # Past-tense news: the latest such day on or before the article date.
     return base - dt.timedelta(days=behind), source
+
+
+def _story_week(context: Context) -> dt.date | None:
+    """The Monday of the earlier week the story is telling of, or None when it tells of the article's week.
+
+    The story tells of a week when its last date is that week ("last week"), or a day of a week it named.
+    """
+    last = context.last
+    if last is None or last.start is None:
+        return None
+    if last.precision is Precision.WEEK:
+        monday = last.start
+    elif last.precision is Precision.DAY and any(
+        v.precision is Precision.WEEK and v.start is not None and v.end is not None and v.start <= last.start <= v.end
+        for v in context.history
+    ):
+        monday = last.start - dt.timedelta(days=last.start.weekday())
+    else:
+        return None
+    article_monday = context.article_date - dt.timedelta(days=context.article_date.weekday())
+    return monday if monday < article_monday else None
 
 
 def _keep_weekday(candidate: Candidate, text: str) -> bool:
@@ -198,21 +238,31 @@ def _weekend(candidate: Candidate, context: Context) -> Resolved | None:
 FAMILIES: tuple[DateFamily, ...] = (
     DateFamily(
         name="edge",
-        pattern=rf"{B}(?:[Tt]he[^\S\n]+)?(?P<edge>{cap('end|beginning|start|middle|turn|rest')})[^\S\n]+of[^\S\n]+"
-        r"(?:(?P<rel>this|last|next|the|that)[^\S\n]+)?(?P<unit>year|month|week|decade|century|quarter)(?!\w)",
+        pattern=rf"{B}(?:[Tt]he[^\S\n]+)?(?:very[^\S\n]+)?(?P<edge>{cap('end|beginning|start|middle|turn|rest')})"
+        r"[^\S\n]+of[^\S\n]+(?:(?P<rel>this|last|next|the|that)[^\S\n]+)?"
+        r"(?:(?P<fiscal>fiscal|financial)[^\S\n]+(?=year))?(?P<unit>year|month|week|decade|century|quarter)(?!\w)",
         triggers=("year", "month", "week", "decade", "century", "quarter"),
-        groups=("rel", "unit"),
+        groups=("rel", "fiscal", "unit"),
         resolve=_edge,
-        examples=("Work ends by [the end of the year].", "Sales rose at [the start of last month]."),
+        examples=(
+            "Work ends by [the end of the year].",
+            "Sales rose at [the start of last month].",
+            "Sales doubled at [the very beginning of the financial year].",
+        ),
     ),
     DateFamily(
         name="earlier_this",
         pattern=rf"{B}(?P<edge>{cap('earlier|later|early|late')})[^\S\n]+(?:(?P<rel>this|last|next|that)|in[^\S\n]+the)"
-        r"[^\S\n]+(?P<unit>year|month|week|decade|quarter)(?!\w)",
+        r"[^\S\n]+(?P<unit>year|month|week|decade|quarter|day)(?!\w)",
         triggers=("earl", "late"),
         groups=("rel", "unit"),
         resolve=_earlier_this,
-        examples=("Prices rose [earlier this year].", "The firm was founded in 1998. [Earlier that year], he left."),
+        keep=_keep_earlier_this,
+        examples=(
+            "Prices rose [earlier this year].",
+            "The firm was founded in 1998. [Earlier that year], he left.",
+            "They marched on 21 August 2021. Police had closed the streets [earlier that day].",
+        ),
     ),
     DateFamily(
         name="unit",
@@ -266,12 +316,17 @@ FAMILIES: tuple[DateFamily, ...] = (
     ),
     DateFamily(
         name="part_of_day",
-        pattern=rf"{B}(?P<day>{cap('this|yesterday|tomorrow')}|{WEEKDAYS})[^\S\n]+"
+        pattern=rf"{B}(?P<day>{cap('this|yesterday|tomorrow|that')}|{WEEKDAYS}"
+        rf"|{cap('the')}[^\S\n]+(?:next|following|previous|same))[^\S\n]+"
         r"(?P<part>morning|afternoon|evening|night)(?![\w-])",
         triggers=("morning", "afternoon", "evening", "night"),
         groups=("day", "part"),
         resolve=_part_of_day,
-        examples=("Apple announced the deal [this morning].", "Rebels attacked on [Monday night]."),
+        examples=(
+            "Apple announced the deal [this morning].",
+            "Rebels attacked on [Monday night].",
+            "Voting ended on 2 November 2010. Clerks counted ballots [the next morning].",
+        ),
     ),
     DateFamily(
         name="weekday",
@@ -281,7 +336,11 @@ FAMILIES: tuple[DateFamily, ...] = (
         groups=("mod", "wd"),
         resolve=_weekday,
         keep=_keep_weekday,
-        examples=("Talks resumed on [Sunday].", "They met [last Friday]."),
+        examples=(
+            "Talks resumed on [Sunday].",
+            "They met [last Friday].",
+            "The council met last week. On [Tuesday] it voted.",
+        ),
     ),
     DateFamily(
         name="weekend",

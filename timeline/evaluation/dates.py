@@ -39,9 +39,17 @@ class Counts:
 
 
 def evaluate_document(
-    document: AnnotatedDocument, counts: Counts, predictions: list[dict[str, object]], errors: list[str]
+    document: AnnotatedDocument,
+    counts: Counts,
+    predictions: list[dict[str, object]],
+    errors: list[str],
+    mentions: Sequence[DateMention] | None = None,
 ) -> None:
-    """Score the finder on one document, adding to ``counts`` and the prediction and error lists."""
+    """Score the finder on one document, adding to ``counts`` and the prediction and error lists.
+
+    ``mentions``, when given, are another system's dates for the document, scored the same way
+    in place of the finder's (``bench/compare_heideltime.py`` scores HeidelTime so).
+    """
     if document.creation_date is None:
         counts.skipped.append(document.path)
         return
@@ -51,7 +59,7 @@ def evaluate_document(
     ignored = [t for t in document.timexes if t.start < limit and (t.type != "DATE" or t.is_creation_time)]
     found = [
         m
-        for m in find_dates(document.text, document.creation_date)
+        for m in (find_dates(document.text, document.creation_date) if mentions is None else mentions)
         if m.start < limit and (any(overlaps(m, t) for t in gold) or not any(overlaps(m, t) for t in ignored))
     ]
     counts.gold += len(gold)
