@@ -169,3 +169,27 @@ def test_last_week_of_a_month(written: str, value: str) -> None:
 def test_months_counted_across_years(text: str, article_date: dt.date, written: str, value: str) -> None:
     """Months and quarters counted from the article date cross into other years, up to the calendar's last month."""
     assert only_date(text, article_date, written)[0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("The abbey was founded in 1066 by monks.", "1066", "1066"),
+        ("In 1500 the city fell.", "1500", "1500"),
+        ("The walls stood since 1200, historians say.", "1200", "1200"),
+        ("Sea levels will rise by 2300.", "2300", "2300"),
+        ("The vault stays sealed until 9999 when it opens.", "9999", "9999"),
+    ],
+)
+def test_distant_year_after_a_preposition(text: str, written: str, value: str) -> None:
+    """A year outside 1600-2099 after a temporal preposition is a year of any era."""
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was built in 1500 homes.", "He scored 1500 points.", "Revenue of $1500 was reported.", "Call 2300 for help."],
+)
+def test_distant_number_that_counts_is_no_year(text: str) -> None:
+    """A number in the distant-year range that counts things is not a date."""
+    assert [mention.text for mention in find_dates(text, WEDNESDAY)] == []

@@ -515,6 +515,34 @@ def _year(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.year_value(year), DateSource.EXPLICIT
 
 
+#: A year outside the modern range (1000-1599, 2100-9999) is a date only after one of these:
+#: "in 1066", "since 1500", "by 2300"; bare, such a number is far more often a count.
+_DISTANT_YEAR_LEAD = frozenset({"in", "since", "by", "until", "till", "from", "before", "after", "around", "circa"})
+#: Words that may follow a distant year that is a date ("in 1066 the Normans…", "by 2300 and…").
+_DISTANT_YEAR_FOLLOWERS = frozenset(
+    {
+        *("the", "a", "an", "and", "or", "but", "when", "as", "to", "until", "after", "before", "by", "in", "at"),
+        *("on", "with", "under", "during", "which", "that", "was", "were", "is", "had", "have", "has"),
+    }
+)
+_WORD_AFTER = re.compile(r"[^\S\n]+([A-Za-z]+)")
+
+
+def _distant_year(candidate: Candidate, context: Context) -> Resolved | None:
+    return tx.year_value(int(candidate.group("year"))), DateSource.EXPLICIT
+
+
+def _keep_distant_year(candidate: Candidate, text: str) -> bool:
+    if word_before(text, candidate.start) not in _DISTANT_YEAR_LEAD:
+        return False
+    following = _WORD_AFTER.match(text, candidate.end)
+    if following is None:
+        return True
+    word = following.group(1)
+    # "in 1500 homes" counts homes; "in 1500 the city fell" and "in 1066, …" are years.
+    return word[0].isupper() or word in _DISTANT_YEAR_FOLLOWERS
+
+
 def _keep_year(candidate: Candidate, text: str) -> bool:
     if candidate.optional("mod") or candidate.optional("fy"):
         return True
@@ -814,6 +842,16 @@ FAMILIES: tuple[DateFamily, ...] = (
         resolve=_year,
         keep=_keep_year,
         examples=("The law passed in [2012].", "Sales fell in [early 2011].", "It reported revenue for [FY2014]."),
+    ),
+    DateFamily(
+        name="distant_year",
+        # Years the modern pattern leaves out, kept only after a temporal preposition (see the keep-test).
+        pattern=r"(?<![\w/$£€#'’.,-])(?P<year>1[0-5]\d\d|2[1-9]\d\d|[3-9]\d\d\d)(?![\w%/]|[.,]\d|-\d)",
+        triggers=(DIGIT,),
+        groups=("year",),
+        resolve=_distant_year,
+        keep=_keep_distant_year,
+        examples=("The abbey was founded in [1066].", "The vault stays sealed until [2300]."),
     ),
     DateFamily(
         name="year_short",
