@@ -193,3 +193,16 @@ def test_distant_year_after_a_preposition(text: str, written: str, value: str) -
 def test_distant_number_that_counts_is_no_year(text: str) -> None:
     """A number in the distant-year range that counts things is not a date."""
     assert [mention.text for mention in find_dates(text, WEDNESDAY)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("The battle was fought on October 14, 1066, near Hastings.", "October 14, 1066", "1066-10-14"),
+        ("It fell on 29 May 1453.", "29 May 1453", "1453-05-29"),
+        ("The probe lands on March 3, 2301.", "March 3, 2301", "2301-03-03"),
+    ],
+)
+def test_full_date_of_any_era(text: str, written: str, value: str) -> None:
+    """A month, day and year is a day whatever the era, never only its month."""
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT)

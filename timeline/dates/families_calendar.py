@@ -30,6 +30,8 @@ _GAP = r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)"
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 #: A year; a hyphen may follow only as a range ("1990-95", "1990-1995"), not as a date ("2008-09-17").
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)(?![\w%/]|[.,]\d|-(?!(?:\d\d){1,2}(?![\d-])))"
+#: A year of any era, where a month and day before it leave no doubt it is a year ("October 14, 1066").
+_ANY_YEAR = r"(?P<year>[1-9]\d\d\d)(?![\w%/]|[.,]\d|-(?!(?:\d\d){1,2}(?![\d-])))"
 _MONTH_MODS = cap(
     "late last|early last|late this|early this|late next|early next|"
     "early|mid|late|earlier|later|last|next|this|the end of|the beginning of|the start of|the middle of|"
@@ -629,7 +631,7 @@ _OPTIONAL_WEEKDAY = rf"(?:(?P<wd>{WEEKDAYS}),?[^\S\n]+)?"
 FAMILIES: tuple[DateFamily, ...] = (
     DateFamily(
         name="full_mdy",
-        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}{_GAP}{_DAY},?{_GAP}{_YEAR}",
+        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}{_GAP}{_DAY},?{_GAP}{_ANY_YEAR}",
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
@@ -638,7 +640,7 @@ FAMILIES: tuple[DateFamily, ...] = (
     ),
     DateFamily(
         name="full_dmy",
-        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_DAY}{_GAP}(?:of[^\S\n]+)?{_MON},?{_GAP}{_YEAR}",
+        pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_DAY}{_GAP}(?:of[^\S\n]+)?{_MON},?{_GAP}{_ANY_YEAR}",
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
