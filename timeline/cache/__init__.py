@@ -247,8 +247,9 @@ class ExtractionCache:
             return empty_event_frame(), set(keys)
         try:
             frame = read_events(self._parts.path(checksum), filters=[(_KEY_COLUMN, "in", keys)], data=data)
-        except (pa.ArrowException, SchemaError, KeyError):
-            # A part whose bytes match its checksum but hold no event table: another writer's. A miss.
+        except (pa.ArrowException, SchemaError, KeyError, ValueError, TypeError):
+            # Bytes that match their checksum yet hold no event table (or cells of other types)
+            # were written by something else: a miss, extracted again and stored anew.
             return empty_event_frame(), set(keys)
         if _KEY_COLUMN not in frame.columns:
             return empty_event_frame(), set(keys)
