@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -61,10 +62,33 @@ class Corpus:
     timeline: Timeline
 
 
+@dataclass
+class CorpusStore:
+    """The server's corpora by their paths, shared by every session; one session builds each, the others wait.
+
+    Without the wait, every first visitor of a cold server extracted the whole corpus
+    again, all at once. A lock per set of paths, so one corpus never waits for another.
+    """
+
+    corpora: dict[tuple[str, ...], Corpus] = field(default_factory=dict)
+    building: dict[tuple[str, ...], threading.Lock] = field(default_factory=dict)
+    guard: threading.Lock = field(default_factory=threading.Lock)
+
+    def lock(self, paths: tuple[str, ...]) -> threading.Lock:
+        """The lock held while the corpus of ``paths`` is built."""
+        with self.guard:
+            return self.building.setdefault(paths, threading.Lock())
+
+    def current(self, paths: tuple[str, ...], stamp: tuple[object, ...]) -> Corpus | None:
+        """The corpus of ``paths`` when it was built from files with ``stamp``."""
+        corpus = self.corpora.get(paths)
+        return corpus if corpus is not None and corpus.stamp == stamp else None
+
+
 @st.cache_resource(show_spinner=False)
-def _corpus_store() -> dict[tuple[str, ...], tuple[tuple[object, ...], Corpus]]:
-    # One entry per corpus, shared by every session: the corpus is the server's, not a user's.
-    return {}
+def _corpus_store() -> CorpusStore:
+    # The corpus is the server's, not a user's: one store for every session.
+    return CorpusStore()
 
 
 def _extract(articles: Sequence[Article], what: str, problems: Sequence[TimelineError] = ()) -> Timeline:
@@ -103,17 +127,33 @@ def _progress_bar(what: str) -> tuple[DeltaGenerator, ProgressCallback]:
 
 
 def _corpus() -> Corpus:
-    """The corpus's events: from memory when unchanged, else from the on-disk cache, extracting only what it lacks."""
+    """The corpus's events: from memory when unchanged, else from the on-disk cache, extracting only what it lacks.
+
+    Built once per server for each state of its files: a session arriving while another
+    builds it waits for that one instead of building it too.
+    """
     paths = _corpus_paths()
-    stamp = corpus_stamp(paths)
     store = _corpus_store()
-    if paths in store and store[paths][0] == stamp:
-        return store[paths][1]
-    with st.spinner("Reading the corpus…"):
-        result = load_articles([Path(path) for path in paths], latest=_latest_date())
-    corpus = Corpus(stamp, _extract(result.articles, "articles", result.problems))
-    store[paths] = (stamp, corpus)
-    return corpus
+    known = store.current(paths, corpus_stamp(paths))
+    if known is not None:
+        return known
+    building = store.lock(paths)
+    if not building.acquire(blocking=False):
+        with st.spinner("Another visitor is opening the corpus; waiting for its events…"):
+            building.acquire()
+    try:
+        # Stamped again: the corpus may have been built, or its files changed, while we waited.
+        stamp = corpus_stamp(paths)
+        known = store.current(paths, stamp)
+        if known is not None:
+            return known
+        with st.spinner("Reading the corpus…"):
+            result = load_articles([Path(path) for path in paths], latest=_latest_date())
+        corpus = Corpus(stamp, _extract(result.articles, "articles", result.problems))
+        store.corpora[paths] = corpus
+        return corpus
+    finally:
+        building.release()
 
 
 def _both_views(corpus: Corpus) -> MergedEvents:
@@ -136,12 +176,15 @@ def _both_views(corpus: Corpus) -> MergedEvents:
 def _take(submission: Submission) -> None:
     """Find the events of a submission's articles and keep them in this session; report each bad input."""
     st.session_state.problems = list(submission.problems)
+    st.session_state.notices = []
     st.session_state.undated = list(submission.undated)
     for undated in submission.undated:
         st.session_state[_date_key(undated.name)] = undated.suggested
     if not submission.articles:
         return
     added = _extract(submission.articles, f"{len(submission.articles)} article(s)")
+    # What the cache said while extracting them (its articles are in the table either way).
+    st.session_state.notices = list(added.problems)
     st.session_state.user_timeline = extend_timeline(st.session_state.user_timeline, added)
     st.session_state.user_version += 1
     per_article = added.extracted["article_id"].value_counts()
@@ -165,6 +208,7 @@ def _session_defaults() -> None:
         st.session_state.user_version = 0
         st.session_state.user_articles = []
         st.session_state.problems = []
+        st.session_state.notices = []
         st.session_state.undated = []
 
 
@@ -189,6 +233,8 @@ def _sidebar() -> None:
             _add_articles(pasted, title, list(uploads or []), date)
     for problem in st.session_state.problems:
         st.sidebar.error(markdown_literal(problem), icon="⚠️")
+    for notice in st.session_state.notices:
+        st.sidebar.warning(markdown_literal(notice), icon="⚠️")
     _ask_dates()
     if st.session_state.user_articles:
         st.sidebar.subheader("Added in this session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -36,10 +37,13 @@ def healthy(url: str) -> bool:
 
 
 @contextmanager
-def running_dashboard(start_timeout_s: float, log: IO[bytes] | None = None) -> Iterator[str]:
+def running_dashboard(
+    start_timeout_s: float, log: IO[bytes] | None = None, cache_dir: Path | None = None
+) -> Iterator[str]:
     """Run ``streamlit run dashboard.py`` on a free localhost port; yield its URL once healthy, stop it after.
 
-    The server's output goes to ``log`` (discarded when None).
+    The server's output goes to ``log`` (discarded when None). With ``cache_dir`` the
+    server keeps its event cache there (``TIMELINE_CACHE_DIR``) instead of the usual one.
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -48,7 +52,8 @@ def running_dashboard(start_timeout_s: float, log: IO[bytes] | None = None) -> I
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
     ]  # fmt: skip
     output = log if log is not None else subprocess.DEVNULL
-    server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT)
+    env = os.environ | ({"TIMELINE_CACHE_DIR": str(cache_dir)} if cache_dir is not None else {})
+    server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT, env=env)
     try:
         deadline = time.monotonic() + start_timeout_s
         while not healthy(url):

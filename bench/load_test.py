@@ -1,6 +1,6 @@
 """Load test: many concurrent browser sessions against the dashboard, on this machine only.
 
-    python bench/load_test.py [--sessions 20] [--time-limit 300] [--url http://127.0.0.1:PORT]
+    python bench/load_test.py [--sessions 20] [--time-limit 300] [--no-warm-up] [--url http://127.0.0.1:PORT]
 
 Without ``--url`` it starts ``streamlit run dashboard.py`` on a free localhost port and
 stops it afterwards. Each session speaks the browser's own protocol over Streamlit's
@@ -8,9 +8,14 @@ WebSocket (the page's protobuf messages): it asks for a run of the page and wait
 until the run finishes, having received the timeline chart. One warm-up session
 runs first so that the seeds are read once; then all sessions start together.
 
-Reports every error and the response times (first chart, whole page), and exits
-non-zero when any session failed or the server stopped answering. Bounded: at most
-:data:`MAX_SESSIONS` sessions and :data:`MAX_TIME_S` seconds, localhost only.
+With ``--no-warm-up`` every session is a first visitor of a cold server: the server it
+starts keeps its event cache in a new, empty folder, so all sessions arrive while the
+corpus is still being extracted (one extraction, which the others wait for).
+
+Reports every error and the response times (first chart, whole page), and the errors and
+warnings the page showed; exits non-zero when any session failed (an error on the page
+counts) or the server stopped answering. Bounded: at most :data:`MAX_SESSIONS` sessions
+and :data:`MAX_TIME_S` seconds, localhost only.
 """
 
 from __future__ import annotations
@@ -19,11 +24,13 @@ import argparse
 import asyncio
 import statistics
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -45,6 +52,8 @@ class SessionResult:
     finished_s: float | None = None
     elements: int = 0
     errors: list[str] = field(default_factory=list)
+    #: Warnings the page showed (not failures: a corpus file skipped, a cache mended).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -53,13 +62,14 @@ class SessionResult:
 
 
 @contextmanager
-def running_dashboard(start_timeout_s: float) -> Iterator[str]:
-    """The dashboard on a free localhost port; a failure to start ends the load test with its reason."""
-    try:
-        with app_server.running_dashboard(start_timeout_s) as url:
-            yield url
-    except app_server.AppServerError as error:
-        raise SystemExit(str(error)) from None
+def running_dashboard(start_timeout_s: float, cold: bool) -> Iterator[str]:
+    """The dashboard on a free localhost port (``cold``: with an empty event cache); a failed start ends the test."""
+    with tempfile.TemporaryDirectory(prefix="load-test-cache-") as empty:
+        try:
+            with app_server.running_dashboard(start_timeout_s, cache_dir=Path(empty) if cold else None) as url:
+                yield url
+        except app_server.AppServerError as error:
+            raise SystemExit(str(error)) from None
 
 
 async def one_session(url: str, index: int, timeout_s: float) -> SessionResult:
@@ -95,6 +105,8 @@ async def one_session(url: str, index: int, timeout_s: float) -> SessionResult:
                             result.chart_s = time.perf_counter() - started
                         if element == "exception":
                             result.errors.append(f"exception: {message.delta.new_element.exception.message}")
+                        if element == "alert":
+                            _note_alert(result, message.delta.new_element.alert)
                     elif kind == "script_finished":
                         result.finished_s = time.perf_counter() - started
                         break
@@ -105,6 +117,16 @@ async def one_session(url: str, index: int, timeout_s: float) -> SessionResult:
     if result.finished_s is not None and result.chart_s is None:
         result.errors.append("the page finished without a timeline chart")
     return result
+
+
+def _note_alert(result: SessionResult, alert: Any) -> None:
+    """An error shown on the page fails the session; a warning is reported beside it."""
+    from streamlit.proto.Alert_pb2 import Alert
+
+    if alert.format == Alert.ERROR:
+        result.errors.append(f"error shown: {alert.body}")
+    elif alert.format == Alert.WARNING:
+        result.warnings.append(alert.body)
 
 
 async def run_sessions(url: str, sessions: int, timeout_s: float) -> list[SessionResult]:
@@ -140,6 +162,10 @@ def report(warm: SessionResult | None, results: list[SessionResult], wall_s: flo
     ]
     for result in failed:
         lines.append(f"session {result.index}: {'; '.join(result.errors) or 'incomplete'}")
+    warnings = sorted({warning for result in results for warning in result.warnings})
+    for warning in warnings:
+        shown = sum(warning in result.warnings for result in results)
+        lines.append(f"warning shown to {shown} session(s): {warning}")
     lines.append(f"errors: {sum(len(result.errors) or (not result.ok) for result in results)}")
     return "\n".join(lines)
 
@@ -159,7 +185,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--time-limit", type=float, default=300, help=f"seconds for the whole test (at most {MAX_TIME_S}, default 300)"
     )
     parser.add_argument("--url", help="a dashboard already running on this machine (default: start one)")
-    parser.add_argument("--no-warm-up", action="store_true", help="start every session cold, together")
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="no warm-up session: every session is a first visitor, together, of a server with an empty event cache",
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS:
         parser.error(f"--sessions must be between 1 and {MAX_SESSIONS}")
@@ -181,8 +211,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0 if healthy_after and all(result.ok for result in results) else 1
 
     if args.url:
+        if args.no_warm_up:
+            print("note: a server given by --url keeps its own event cache, which may not be empty")
         return measure(_check_local(args.url))
-    with running_dashboard(remaining()) as url:
+    with running_dashboard(remaining(), cold=args.no_warm_up) as url:
         return measure(url)
 
 

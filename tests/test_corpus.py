@@ -275,3 +275,27 @@ def test_corpus_dashboard_path_equals_library(
     pd.testing.assert_frame_equal(shown.events, expected.events)
     pd.testing.assert_frame_equal(shown.merged.events, expected.merged.events)
     pd.testing.assert_frame_equal(shown.merged.mentions, expected.merged.mentions)
+
+
+def test_corpus_cache_warnings_follow_the_problems(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged cache index is set aside before extraction and said once, after what could not be read."""
+    from tests.test_cache import CountingExtractor
+    from timeline.cache import pipeline_version
+
+    monkeypatch.setattr("timeline.nlp.load_nlp", lambda model=None: None)
+    monkeypatch.setattr("timeline.pipeline.extract_frame", lambda batch, **_: CountingExtractor()(batch))
+    articles = [_article_of(name, *fields) for name, fields in ARTICLES.items()]
+    first = build_timeline(articles, workers=1, cache_dir=tmp_path)
+    assert first.problems == ()
+    (root,) = tmp_path.glob("v*")
+    assert root.name.endswith(pipeline_version().split("+")[-1])
+    (root / "index.sqlite").write_bytes(b"not a database" * 100)
+    second = build_timeline(articles, workers=1, cache_dir=tmp_path, problems=["x.md: could not be read"])
+    assert second.problems[0] == "x.md: could not be read"
+    assert len(second.problems) == 2
+    assert "set aside as index.sqlite.corrupt-1" in second.problems[1]
+    pd.testing.assert_frame_equal(second.events, first.events)
+
+
+def _article_of(name: str, title: str, date: str, text: str) -> Article:
+    return Article(article_id=name, title=title, date=dt.date.fromisoformat(date), text=text)

@@ -454,6 +454,32 @@ def test_dashboard_undated_without_suggestion_waits_for_the_user(app):
 
 
 @pytest.mark.slow
+def test_dashboard_damaged_cache_is_one_warning_without_the_path(tmp_path, monkeypatch):
+    """A damaged cache index is set aside: the corpus is shown, with one warning that names no server path."""
+    import streamlit as st
+
+    from timeline.cache import ExtractionCache, pipeline_version
+
+    corpus, cache = tmp_path / "corpus", tmp_path / "server" / "event-cache"
+    corpus.mkdir()
+    (corpus / "a.md").write_text(GOOD_ARTICLE, encoding="utf-8")
+    monkeypatch.setenv("TIMELINE_CORPUS", str(corpus))
+    monkeypatch.setenv("TIMELINE_CACHE_DIR", str(cache))
+    (ExtractionCache(cache, pipeline_version()).root / "index.sqlite").write_bytes(b"not a database" * 100)
+    st.cache_resource.clear()
+    at = _app()
+    at.run()
+    st.cache_resource.clear()
+    assert not at.exception, [element.value for element in at.exception]
+    assert not _errors(at)
+    assert _metric(at, "Articles") == 1
+    (warning,) = [element.value for element in at.warning if "event cache" in element.value]
+    assert "set aside" in warning
+    assert "event-cache" in warning.replace("\\", "")
+    assert str(tmp_path) not in warning.replace("\\", "")
+
+
+@pytest.mark.slow
 def test_dashboard_corpus_reopens_from_the_cache(tmp_path, monkeypatch):
     """A corpus folder is read through the on-disk cache: reopened, it is shown without extracting anything."""
     import streamlit as st

@@ -25,6 +25,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from timeline.cache import check_cache
 from timeline.engines import run_extract
 from timeline.entities.across import full_names
 from timeline.errors import TimelineError
@@ -44,7 +45,7 @@ class Timeline:
     extracted: pd.DataFrame
     #: The event table (:mod:`timeline.schema`): one row per event, actor names unified across articles.
     events: pd.DataFrame
-    #: What could not be read into the corpus, one sentence each.
+    #: What could not be read into the corpus, and what was wrong with the cache on the way, one sentence each.
     problems: tuple[str, ...] = ()
 
     @cached_property
@@ -75,9 +76,19 @@ def build_timeline(
     everything afresh; Parquet parts in ``output_dir`` hold the per-article rows).
     ``problems`` are what could not be read into ``articles`` (e.g.
     :attr:`timeline.ingest.IngestResult.problems`), kept with the table for the front end
-    to show. Raises :class:`~timeline.errors.EngineError`, :class:`~timeline.errors.CacheError`
-    or :class:`~timeline.errors.ModelNotInstalledError`.
+    to show, followed by the cache's warnings (a damaged index set aside, a cache folder
+    that cannot be used and is left out: the table is the same either way). Raises
+    :class:`~timeline.errors.EngineError` or :class:`~timeline.errors.ModelNotInstalledError`.
     """
+    cache_warnings: tuple[str, ...] = ()
+    # Mended here, once, before any engine's processes share the folder, so that what it
+    # reports reaches this front end (a Dask worker's warning would only reach its log). A
+    # remote cluster's cache path is its workers', which this machine may not even have.
+    if cache_dir is not None and scheduler is None:
+        check = check_cache(cache_dir, model)
+        cache_warnings = check.warnings
+        if not check.usable:
+            cache_dir = None
     extracted = run_extract(
         articles,
         engine=engine,
@@ -88,7 +99,7 @@ def build_timeline(
         model=model,
         on_progress=on_progress,
     )
-    return assemble_timeline(extracted, problems=problems)
+    return assemble_timeline(extracted, problems=(*problems, *cache_warnings))
 
 
 def assemble_timeline(extracted: pd.DataFrame, *, problems: Iterable[str | TimelineError] = ()) -> Timeline:

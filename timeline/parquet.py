@@ -12,6 +12,7 @@ against the schema before it is handed on.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from timeline.schema import (
     empty_event_frame,
 )
 
-__all__ = ["read_event_parts", "read_events", "write_events"]
+__all__ = ["events_parquet_bytes", "read_event_parts", "read_events", "write_events"]
 
 #: File name of the n-th part of a partitioned event table.
 PART_NAME = "part-{index:05d}.parquet"
@@ -45,24 +46,41 @@ def write_events(frame: pd.DataFrame, path: Path) -> None:
 
     Raises :class:`~timeline.schema.SchemaError` before writing anything when ``frame`` is not an event table.
     """
-    check_event_frame(frame)
-    lists = {name: frame[name].map(list) for name in LIST_COLUMNS if name in frame.columns}
-    table = pa.Table.from_pandas(frame.assign(**lists), preserve_index=False)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    table = _arrow_table(frame)
+    # A name of its own for every write: threads of one process (a web server's sessions)
+    # may write the same path at once, and must not write into each other's file.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        pq.write_table(table, temporary)
+        with os.fdopen(handle, "wb") as file:
+            pq.write_table(table, file)
         os.replace(temporary, path)
     finally:
-        temporary.unlink(missing_ok=True)
+        Path(temporary).unlink(missing_ok=True)
 
 
-def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = None) -> pd.DataFrame:
-    """Read an event table written by :func:`write_events`.
+def events_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """An event table (extra columns allowed) as the bytes of a Parquet file, for a caller that checksums them.
 
+    Raises :class:`~timeline.schema.SchemaError` when ``frame`` is not an event table.
+    """
+    sink = pa.BufferOutputStream()
+    pq.write_table(_arrow_table(frame), sink)
+    data: bytes = sink.getvalue().to_pybytes()
+    return data
+
+
+def read_events(
+    path: Path, filters: Sequence[tuple[str, str, Any]] | None = None, *, data: bytes | None = None
+) -> pd.DataFrame:
+    """Read an event table written by :func:`write_events` (or the ``data`` of one, already read from ``path``).
+
+    ``data`` spares a second read to a caller that has read the file's bytes (the cache
+    does, to check them against their checksum); ``path`` then only names the file in messages.
     Raises ``OSError`` or ``ArrowException`` when the file cannot be read, and
     :class:`~timeline.schema.SchemaError` when what it holds is not an event table.
     """
-    table = pq.read_table(path, filters=list(filters) if filters else None)
+    source = path if data is None else pa.BufferReader(data)
+    table = pq.read_table(source, filters=list(filters) if filters else None)
     _check_stored_types(table, path)
     table = _days_in_seconds(table)
     listed = [name for name in LIST_COLUMNS if name in table.column_names]
@@ -73,6 +91,12 @@ def read_events(path: Path, filters: Sequence[tuple[str, str, Any]] | None = Non
     restored = _restore(frame[table.column_names])
     check_event_frame(restored)
     return restored
+
+
+def _arrow_table(frame: pd.DataFrame) -> pa.Table:
+    check_event_frame(frame)
+    lists = {name: frame[name].map(list) for name in LIST_COLUMNS if name in frame.columns}
+    return pa.Table.from_pandas(frame.assign(**lists), preserve_index=False)
 
 
 def _check_stored_types(table: pa.Table, path: Path) -> None:
