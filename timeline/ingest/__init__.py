@@ -26,7 +26,7 @@ Rules every format follows:
   deep with integers of at most ``MAX_NUMBER_DIGITS`` digits; larger inputs are refused
   with a sentence, never truncated.
 - Only regular files are opened: a named pipe, a device or a socket is refused from
-  its ``stat``, unopened (:mod:`timeline.ingest.opening`).
+  its ``stat``, unopened (:mod:`timeline.opening`).
 - Whatever a reader did not expect is that input's problem, one sentence with a
   reference to the error log (:mod:`timeline.incidents`), never an exception.
 """
@@ -55,10 +55,10 @@ from timeline.ingest.csvfile import read_csv, read_tsv
 from timeline.ingest.files import read_text
 from timeline.ingest.htmlpage import read_html
 from timeline.ingest.jsonl import read_json, read_jsonl
-from timeline.ingest.opening import read_bytes, too_large_reason, why
 from timeline.ingest.parquetfile import read_parquet
 from timeline.ingest.result import Collector, IngestResult, Outcome, ReadContext
 from timeline.ingest.suggest import suggest_date
+from timeline.opening import read_bytes, too_large_reason, why
 
 __all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "corpus_stamp", "load_articles", "load_upload", "suggest_date"]
 

@@ -1,6 +1,6 @@
 """JSON Lines (one article object a line) and JSON (one object, or a list of them).
 
-Values are read within the limits of :mod:`timeline.ingest.jsonvalue` (nesting depth,
+Values are read within the limits of :mod:`timeline.jsonvalue` (nesting depth,
 integer size); a line past them is one problem, and the other lines are still read.
 """
 
@@ -10,9 +10,9 @@ from collections.abc import Iterator
 
 from timeline.errors import ArticleError
 from timeline.ingest.decode import decode_bytes
-from timeline.ingest.jsonvalue import JsonValueError, parse_json
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
+from timeline.jsonvalue import JsonValueError, parse_json
 
 
 def read_jsonl(data: bytes, context: ReadContext) -> Iterator[Outcome]:

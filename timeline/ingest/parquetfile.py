@@ -31,9 +31,9 @@ import pyarrow.parquet as pq
 from timeline.articles import KNOWN_KEYS, too_long_reason
 from timeline.defaults import MAX_ARTICLE_CHARS, MAX_FILE_BYTES
 from timeline.errors import ArticleError
-from timeline.ingest.opening import megabytes
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
+from timeline.opening import megabytes
 
 #: Rows turned into Python values at a time, so a large table never sits in memory twice.
 _BATCH_ROWS: Final = 256
