@@ -76,10 +76,11 @@ MAX_ARTICLE_CHARS: Final = 100_000
 MAX_FILE_BYTES: Final = 200 * 1024 * 1024
 #: The largest single HTML page read; pages carry far more markup than text.
 MAX_HTML_BYTES: Final = 10 * 1024 * 1024
-#: The longest line of a ``dates`` or ``entities`` batch input, in characters: an article
-#: of MAX_ARTICLE_CHARS characters, each written as a six-character JSON escape, plus room
-#: for its other keys. Those commands read line by line, so a file has no size limit.
-MAX_LINE_CHARS: Final = 6 * MAX_ARTICLE_CHARS + 64 * 1024
+#: The longest line of a ``dates`` or ``entities`` batch input, in characters: room for an
+#: article of MAX_ARTICLE_CHARS characters even if each is a six-character JSON escape
+#: (``\\u00e9``), and for its other keys. Those commands read line by line, a longer line
+#: never whole, so their input files have no size limit.
+MAX_LINE_CHARS: Final = 1_000_000
 #: The deepest nesting of arrays and objects read in a JSON or JSONL input (an article
 #: needs two); deeper values are refused before they can exhaust Python's stack.
 MAX_JSON_DEPTH: Final = 64

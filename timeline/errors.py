@@ -82,12 +82,15 @@ class CacheError(TimelineError):
 
 class InputFileError(TimelineError):
     """Raised when an input file cannot be opened for reading: missing, unreadable, too large, or
-    not a regular file (a FIFO, a device or a socket, which could block or be read forever)."""
+    not a regular file (a FIFO, a device or a socket, which could block or be read forever).
+
+    Its message is a sentence, full stop included; ``reason`` alone completes one after a name.
+    """
 
     def __init__(self, where: str, reason: str) -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"{shown(where)}: {reason}")
+        super().__init__(f"{shown(where)}: {reason}.")
 
 
 class EngineError(TimelineError):

@@ -27,7 +27,7 @@ def run_batch(process: Process, input_path: str, output_path: str | None) -> Exi
         try:
             stream = stack.enter_context(open_text(input_path))
         except InputFileError as error:
-            print(f"{error}.", file=sys.stderr)
+            print(error, file=sys.stderr)
             return ExitCode.NOTHING_PROCESSED
         out = _stdout() if output_path is None else None
         if out is None:
