@@ -17,7 +17,7 @@ from pathlib import Path
 
 from timeline.cli.exit_codes import ExitCode
 from timeline.engines import ENGINES, max_workers
-from timeline.errors import TimelineError
+from timeline.errors import TimelineError, shown
 from timeline.types import ProgressCallback
 
 
@@ -157,7 +157,7 @@ def _write(data: bytes, output: str | None) -> None:
     try:
         Path(output).write_bytes(data)
     except OSError as error:
-        raise TimelineError(f"The output file {output} cannot be written ({error.strerror}).") from error
+        raise TimelineError(f"The output file {shown(output)} cannot be written ({error.strerror}).") from error
 
 
 def _positive(value: str) -> int:

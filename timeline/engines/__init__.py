@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from timeline.defaults import ARTICLES_PER_PROCESS, MAX_WORKERS_PER_CORE, spacy_model_name
-from timeline.errors import EngineError
+from timeline.errors import EngineError, shown
 from timeline.types import Article, ProgressCallback
 
 if TYPE_CHECKING:
@@ -123,8 +123,8 @@ def _output_folder(output_dir: str | os.PathLike[str] | None) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise EngineError(f"The output folder {folder} cannot be created ({error.strerror}).") from error
+        raise EngineError(f"The output folder {shown(folder)} cannot be created ({error.strerror}).") from error
     stale = sorted(folder.glob("part-*.parquet"))
     if stale:
-        raise EngineError(f"The output folder {folder} already holds event parts; give an empty folder.")
+        raise EngineError(f"The output folder {shown(folder)} already holds event parts; give an empty folder.")
     return folder
