@@ -398,7 +398,11 @@ def special_files(folder: Path) -> Iterator[list[tuple[Path, str]]]:
             server.bind("socket.txt")
         finally:
             os.chdir(here)
-        yield [(folder / name, kind) for name, kind in SPECIAL]
+        try:
+            yield [(folder / name, kind) for name, kind in SPECIAL]
+        finally:
+            for name, _ in SPECIAL:
+                (folder / name).unlink()
 
 
 def _read(entry: str, case: Case, tmp_path: Path) -> tuple[IngestResult, str]:
