@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 from charset_normalizer.constant import IANA_SUPPORTED
@@ -89,6 +90,63 @@ def decode_bytes(data: bytes, where: str, *, html: bool = False) -> str:
     text = _decode(data, where, html=html)
     _refuse_control_characters(text, where)
     return text
+
+
+def decode_lines(data: bytes, where: str) -> Iterator[str]:
+    """The lines of a file's text as :func:`decode_bytes` reads it, split at ``"\\n"`` (which they lose).
+
+    UTF-8 bytes, the common case, are checked in chunks and then decoded a line at a time,
+    so a large JSONL or CSV file is never held whole as text beside its bytes (a single
+    emoji makes Python store every character of a string in four bytes). Anything else is
+    decoded whole by :func:`decode_bytes`. Raises :class:`ArticleError` like it, before the
+    first line.
+    """
+    start = _plain_utf8_start(data, where)
+    if start is None:
+        text = decode_bytes(data, where)
+        yield from _split_lines(text)
+        return
+    while start <= len(data):
+        end = data.find(b"\n", start)
+        if end < 0:
+            end = len(data)
+        yield data[start:end].decode("utf-8")
+        start = end + 1
+
+
+def _split_lines(text: str) -> Iterator[str]:
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            end = len(text)
+        yield text[start:end]
+        start = end + 1
+
+
+def _plain_utf8_start(data: bytes, where: str) -> int | None:
+    """Where the text of UTF-8 ``data`` starts (after a byte-order mark), or None when it is not plain UTF-8.
+
+    Refuses, like :func:`decode_bytes`, a text with too many control characters.
+    """
+    start = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    if start == 0 and (_binary_kind(data) is not None or any(data.startswith(bom) for bom, _, _ in _BOMS)):
+        return None
+    if b"\x00" in data:
+        return None
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    characters = controls = 0
+    try:
+        for offset in range(start, len(data), _SAMPLE_BYTES):
+            chunk = decoder.decode(data[offset : offset + _SAMPLE_BYTES])
+            characters += len(chunk)
+            controls += len(_CONTROL.findall(chunk))
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return None
+    if controls and controls / characters > _CONTROL_SHARE:
+        raise ArticleError(where, "contains control characters that text never has, so it is a binary file")
+    return start
 
 
 def normalise_text(text: str) -> str:

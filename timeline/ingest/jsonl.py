@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from timeline.errors import ArticleError
-from timeline.ingest.decode import decode_bytes
+from timeline.ingest.decode import decode_bytes, decode_lines
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
 from timeline.jsonvalue import JsonValueError, parse_json
@@ -17,8 +17,8 @@ from timeline.jsonvalue import JsonValueError, parse_json
 
 def read_jsonl(data: bytes, context: ReadContext) -> Iterator[Outcome]:
     """Each line's article, or a problem naming ``file:line``; a bad line never stops the others."""
-    text = decode_bytes(data, context.where)
-    for number, line in enumerate(_lines(text), start=1):
+    # Only "\n" ends a record: JSON strings may hold U+2028 and friends unescaped.
+    for number, line in enumerate(decode_lines(data, context.where), start=1):
         if not line.strip():
             continue
         where = f"{context.where}:{number}"
@@ -47,18 +47,6 @@ def read_json(data: bytes, context: ReadContext) -> Iterator[Outcome]:
             yield article_from_record(item, where, context)
         except ArticleError as error:
             yield error
-
-
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time, so a large file is not held twice."""
-    # Only "\n" ends a record: JSON strings may hold U+2028 and friends unescaped.
-    start = 0
-    while start <= len(text):
-        end = text.find("\n", start)
-        if end < 0:
-            end = len(text)
-        yield text[start:end]
-        start = end + 1
 
 
 def _parse(text: str, where: str) -> object:
