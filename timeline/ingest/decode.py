@@ -74,6 +74,8 @@ _NEEDS_WORK = re.compile(
 #: Turkish does not: the first without the second is Turkish text in cp1254.
 _TURKISH_IN_CP1252 = frozenset("ðÐýÝþÞ")
 _NOT_TURKISH_IN_CP1252 = frozenset("áéíóúæÁÉÍÓÚÆ")
+# A character beyond ASCII that is not an undecodable byte kept as a lone surrogate ("surrogateescape").
+_VALID_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
@@ -223,8 +225,10 @@ def _utf8_with_legacy_patches(data: bytes) -> str | None:
         beyond_ascii = len(replaced) - len(replaced.encode("ascii", "ignore")) - invalid
         if beyond_ascii < max(invalid, 1):
             return None
+    # The code page is chosen by the invalid bytes alone: the valid UTF-8 beside them would mislead it.
     bad_lines = b"\n".join(line for line in lines if not _is_utf8(line))[:_SAMPLE_BYTES]
-    legacy = next((name for name in _encodings(bad_lines) if _single_byte(name)), None)
+    kept = _VALID_BEYOND_ASCII.sub("", bad_lines.decode("utf-8", "surrogateescape"))
+    legacy = next((name for name in _encodings(kept.encode("ascii", "surrogateescape")) if _single_byte(name)), None)
     return data.decode("utf-8", _legacy_handler(legacy) if legacy is not None else "replace")
 
 
