@@ -29,12 +29,13 @@ def run_batch(process: Process, input_path: str, output_path: str | None) -> Exi
         except InputFileError as error:
             print(error, file=sys.stderr)
             return ExitCode.NOTHING_PROCESSED
-        out = _stdout() if output_path is None else None
-        if out is None:
+        if output_path is None:
+            out = _stdout()
+        else:
             try:
-                out = stack.enter_context(Path(output_path or "").open("w", encoding="utf-8"))
+                out = stack.enter_context(Path(output_path).open("w", encoding="utf-8"))
             except OSError as error:
-                print(f"{shown(output_path or '')}: cannot write it ({why(error)}).", file=sys.stderr)
+                print(f"{shown(output_path)}: cannot write it ({why(error)}).", file=sys.stderr)
                 return ExitCode.NOTHING_PROCESSED
         done, skipped = process(stream, out, sys.stderr, input_path)
         out.flush()
