@@ -46,8 +46,9 @@ def only_date(text: str, article_date: dt.date, written: str) -> tuple[str, Date
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test gets its own extraction cache, never the project's."""
+    """Every test gets its own extraction cache, never the project's, and its own error log, never the machine's."""
     monkeypatch.setenv("TIMELINE_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("TIMELINE_ERROR_LOG", str(tmp_path_factory.mktemp("log") / "errors.log"))
 
 
 @pytest.fixture(scope="session")

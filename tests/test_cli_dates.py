@@ -60,4 +60,4 @@ def test_cli_dates_nothing_processed(tmp_path: Path, capsys) -> None:  # type: i
     """When every line is bad, or the file is missing, the exit code says nothing was processed."""
     assert run(str(_write(tmp_path, ["oops"])), None) == ExitCode.NOTHING_PROCESSED
     assert run(str(tmp_path / "absent.jsonl"), None) == ExitCode.NOTHING_PROCESSED
-    assert "absent.jsonl: cannot open it" in capsys.readouterr().err
+    assert "absent.jsonl: does not exist." in capsys.readouterr().err

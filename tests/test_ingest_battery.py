@@ -1,14 +1,31 @@
 """The bad-input battery: every input is read from a file and as an upload, and each gives either
-the article with the right text or one problem naming the file (and line) with a readable reason."""
+the article with the right text or one problem naming the file (and line) with a readable reason.
+
+The crafted inputs are built here, at run time: hostile ones (JSON nested 100,000 deep, an
+integer of 5,000 digits, a 50 MB line, a Parquet file of a few kilobytes that decompresses
+past the size limit), careless ones (one Windows-1252 line in a UTF-8 file, Turkish in
+Windows-1254, a page whose ``<meta charset>`` lies, zero-width characters) and names with
+control characters. Non-regular files (a named pipe, a socket, a device) come last.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import io
+import os
+import socket
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
+from timeline.defaults import MAX_FILE_BYTES
 from timeline.errors import ArticleDateError
 from timeline.ingest import IngestResult, load_articles, load_upload
 
@@ -24,13 +41,19 @@ class Case:
     """One input file and what reading it must give."""
 
     name: str
-    data: bytes
+    #: The file's bytes, or a function building them (cached) when that is costly.
+    source: bytes | Callable[[], bytes]
     #: The texts of the articles kept, in order.
     texts: tuple[str, ...] = ()
     #: (where, a fragment of the reason) of each problem, in order.
     problems: tuple[tuple[str, str], ...] = ()
     #: Problems that must be date errors, by index.
     date_problems: tuple[int, ...] = field(default_factory=tuple)
+
+    @property
+    def data(self) -> bytes:
+        """The file's bytes."""
+        return self.source() if callable(self.source) else self.source
 
 
 def _jsonl(*lines: str) -> bytes:
@@ -51,6 +74,142 @@ HTML_WITH_SCRIPTS = """<!doctype html><html><head><title>Talks in Doha</title>
 
 HTML_NO_TEXT = """<html><head><title>Empty</title><meta name="date" content="2024-12-02">
 <script>var nothing = 1;</script></head><body><div></div></body></html>"""
+
+TURKISH = "Dışişleri Bakanı Hakan Fidan Şam'da görüştü; ışıklar yandı, iş şimdi başlıyor."
+PAGE = (
+    '<html><head><meta charset="{charset}"><meta name="date" content="2024-12-02"><title>Talks</title></head>'
+    "<body><article><p>Türkiye and Qatar met in Doha on Sunday to discuss Gaza, officials said.</p>"
+    "<p>The talks will continue next week{stray}.</p></article></body></html>"
+)
+PAGE_TEXT = (
+    "Türkiye and Qatar met in Doha on Sunday to discuss Gaza, officials said.\n"
+    "The talks will continue next week{stray}."
+)
+
+
+def _nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+@functools.cache
+def _expanding_parquet() -> bytes:
+    """A Parquet file of a few kilobytes: one good row group, then one that decompresses past the size limit."""
+    rows, size = 211, 1 << 20
+    assert rows * size > MAX_FILE_BYTES
+    # Built from one buffer, so the test itself never holds the text as Python strings.
+    text = pa.Array.from_buffers(
+        pa.string(),
+        rows,
+        [None, pa.py_buffer(np.arange(rows + 1, dtype=np.int32) * size), pa.py_buffer(b"a" * (rows * size))],
+    )
+    buffer = io.BytesIO()
+    good = pa.table({"date": ["2024-12-01"], "text": ["Parquet story 1."]})
+    with pq.ParquetWriter(buffer, good.schema, compression="zstd", use_dictionary=False) as writer:
+        writer.write_table(good)
+        writer.write_table(pa.table({"date": ["2024-12-02"] * rows, "text": text}), row_group_size=rows)
+    return buffer.getvalue()
+
+
+def _parquet(columns: dict[str, object]) -> bytes:
+    buffer = io.BytesIO()
+    pq.write_table(pa.table(columns), buffer)
+    return buffer.getvalue()
+
+
+#: Hostile and careless inputs (issue 11); ids differ from the basic cases' for the folder test.
+CRAFTED = [
+    Case(
+        "nested.jsonl",
+        _jsonl(_row(1), '{"date": "2024-12-02", "text": "x", "n": ' + _nested(100_000) + "}", _row(3)),
+        texts=("Story 1.", "Story 3."),
+        problems=(("nested.jsonl:2", "nested more than 64 levels deep"),),
+    ),
+    Case("nested.json", _nested(100_000).encode(), problems=(("nested.json", "nested more than 64 levels deep"),)),
+    Case(
+        "bigint.jsonl",
+        _jsonl(
+            '{"id": ' + "9" * 5_000 + ', "date": "2024-12-02", "text": "Big."}',
+            '{"id": "b2", "date": "2024-12-02", "text": "Small."}',
+        ),
+        texts=("Small.",),
+        problems=(("bigint.jsonl:1", "an integer of 5,000 digits"),),
+    ),
+    Case(
+        "surrogate.jsonl",
+        _jsonl(r'{"id": "s\ud800", "title": "Half \udc00 pair", "date": "2024-12-02", "text": "Half \udc00 a pair."}'),
+        texts=("Half \ufffd a pair.",),
+    ),
+    Case(
+        "line_50mb.jsonl",
+        _jsonl(
+            '{"id": "l1", "date": "2024-12-02", "text": "' + "word " * 10_000_000 + '"}',
+            '{"id": "l2", "date": "2024-12-02", "text": "Short."}',
+        ),
+        texts=("Short.",),
+        problems=(("line_50mb.jsonl:1", "50,000,000 characters long"),),
+    ),
+    Case(
+        "cp1252_line.txt",
+        (HEADER + "Türkiye and Qatar met.\n").encode()
+        + "Café naïve “quoted”.\n".encode("cp1252")
+        + b"T\xc3\xbcrkiye again.",
+        texts=("Türkiye and Qatar met.\nCafé naïve “quoted”.\nTürkiye again.",),
+    ),
+    Case(
+        "stray_byte.jsonl",
+        '{"id": "t1", "date": "2024-12-02", "text": "Türkiye met."}\n'.encode()
+        + b'{"id": "t2", "date": "2024-12-02", "text": "One \xff stray."}\n',
+        texts=("Türkiye met.", "One ÿ stray."),
+    ),
+    Case("turkish.txt", (HEADER + TURKISH).encode("cp1254"), texts=(TURKISH,)),
+    Case("turkish.csv", f'id,date,text\nt9,2024-12-02,"{TURKISH}"\n'.encode("cp1254"), texts=(TURKISH,)),
+    Case(
+        "says_latin1.html",
+        PAGE.format(charset="iso-8859-1", stray=" \x00").encode().replace(b"\x00", b"\xff"),
+        texts=(PAGE_TEXT.format(stray=" ÿ"),),
+    ),
+    Case(
+        "says_utf16.html",
+        PAGE.format(charset="utf-16", stray="").replace("Türkiye", "Türkiye’s").encode("cp1252"),
+        texts=(PAGE_TEXT.format(stray="").replace("Türkiye", "Türkiye’s"),),
+    ),
+    Case(
+        "zero_width.txt",
+        (HEADER + "On Nov\u200bember 9, 2024, talks\u200d began\u2060 in Do\u200cha.\ufeff").encode(),
+        texts=("On November 9, 2024, talks began in Doha.",),
+    ),
+    Case(
+        "zero_width.jsonl",
+        _jsonl(r'{"id": "z1", "date": "2024-12-02", "text": "Nov\u200bember 9, 2024\ufeff."}'),
+        texts=("November 9, 2024.",),
+    ),
+    Case(
+        "expanding.parquet",
+        _expanding_parquet,
+        texts=("Parquet story 1.",),
+        problems=(("expanding.parquet:row group 2", "which decompress to 211.0 MB, more than the 200.0 MB"),),
+    ),
+    Case(
+        "list_text.parquet",
+        _parquet({"date": ["2024-12-02"], "text": [["not", "text"]]}),
+        problems=(("list_text.parquet", "has a 'text' column of list<element: string>"),),
+    ),
+    Case(
+        "bad_value.parquet",
+        _parquet({"id": ["p1", "p2"], "date": pa.array([10**15, 19_000], pa.date64()), "text": ["Lost.", "Kept."]}),
+        texts=("Kept.",),
+        problems=(("bad_value.parquet:row 1", "has a value that cannot be read"),),
+    ),
+    # Names a terminal would obey, and a name that is not UTF-8 (a lone surrogate in Python).
+    Case(
+        "ansi\x1b[31m\x1b]0;owned\x07.txt",
+        SENTENCE.encode(),
+        problems=(("ansi\x1b[31m\x1b]0;owned\x07.txt", "has no publication date"),),
+        date_problems=(0,),
+    ),
+    Case("new\nline\r.txt", b"", problems=(("new\nline\r.txt", "is empty"),)),
+    Case("latin\udce9.txt", b"", problems=(("latin\udce9.txt", "is empty"),)),
+]
 
 # Ids differ between files: the folder test reads them all at once, and one id for two
 # different articles gets a derived id (see test_ingest_load).
@@ -217,7 +376,33 @@ CASES = [
         date_problems=(0,),
     ),
     Case("slides.pdf", b"%PDF-1.4 whatever", problems=(("slides.pdf", "is a .pdf file"),)),
+    *CRAFTED,
 ]
+
+
+#: Files that are not regular files: (name, what the reason calls it). Opening one for reading
+#: could wait forever (a pipe) or never end (a device), so none may be opened.
+SPECIAL = [("pipe.jsonl", "a named pipe"), ("socket.txt", "a socket"), ("device.csv", "a character device")]
+
+
+@contextlib.contextmanager
+def special_files(folder: Path) -> Iterator[list[tuple[Path, str]]]:
+    """The files of :data:`SPECIAL` made in ``folder``, as (path, what the reason calls it)."""
+    os.mkfifo(folder / "pipe.jsonl")
+    (folder / "device.csv").symlink_to(os.devnull)
+    with socket.socket(socket.AF_UNIX) as server:
+        # A socket's path may be at most about a hundred bytes: bind it from inside the folder.
+        here = Path.cwd()
+        os.chdir(folder)
+        try:
+            server.bind("socket.txt")
+        finally:
+            os.chdir(here)
+        try:
+            yield [(folder / name, kind) for name, kind in SPECIAL]
+        finally:
+            for name, _ in SPECIAL:
+                (folder / name).unlink()
 
 
 def _read(entry: str, case: Case, tmp_path: Path) -> tuple[IngestResult, str]:
@@ -239,9 +424,12 @@ def test_ingest_battery(case, entry, tmp_path):
     ]
     for problem, (_, fragment) in zip(result.problems, case.problems, strict=True):
         assert fragment in problem.reason
-        assert "\n" not in str(problem)
+        # One line a terminal shows as written: names with control characters come escaped.
+        assert str(problem).isprintable()
         assert "Traceback" not in str(problem)
         assert len(problem.reason) < 200
+    for article in result.articles:
+        article.text.encode("utf-8")  # nothing that cannot be written out
 
 
 @pytest.mark.parametrize("name", ["undated.txt", "undated.html", "no_date.csv"])
@@ -269,20 +457,162 @@ def test_ingest_battery_html_keeps_metadata():
     assert (article.date, article.title) == (DAY, "Talks in Doha")
 
 
+@pytest.mark.parametrize(("name", "kind"), SPECIAL, ids=[name for name, _ in SPECIAL])
+def test_ingest_battery_non_regular_file_refused_unopened(name, kind, tmp_path, monkeypatch):
+    """A named pipe, a socket or a device is one problem saying what it is, and is never opened."""
+    opened: list[str] = []
+    real_open = os.open
+
+    def spy(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(os.fspath(path))
+        return real_open(path, *args, **kwargs)
+
+    with special_files(tmp_path):
+        monkeypatch.setattr(os, "open", spy)
+        (problem,) = load_articles([tmp_path / name], latest=LATEST).problems
+    assert problem.where == str(tmp_path / name)
+    assert problem.reason == f"is {kind}, not a regular file, so it is not read"
+    assert str(tmp_path / name) not in opened
+
+
 def test_ingest_battery_whole_folder_keeps_the_good(tmp_path):
-    """A folder holding the whole battery yields every good article and exactly the expected problems."""
+    """A folder holding the whole battery, and files that are not regular, yields every good article
+    and exactly the expected problems."""
     skipped = {"huge.txt", "slides.pdf"}  # too slow to write twice; not an article suffix
     for case in CASES:
         if case.name not in skipped:
             (tmp_path / case.name).write_bytes(case.data)
-    result = load_articles([tmp_path], latest=LATEST)
+    with special_files(tmp_path) as special:
+        result = load_articles([tmp_path], latest=LATEST)
     expected = sorted(
-        (f"{tmp_path}/{where}", fragment)
-        for case in CASES
-        if case.name not in skipped
-        for where, fragment in case.problems
+        [
+            (f"{tmp_path}/{where}", fragment)
+            for case in CASES
+            if case.name not in skipped
+            for where, fragment in case.problems
+        ]
+        + [(str(path), f"is {kind}, not a regular file") for path, kind in special]
     )
     found = sorted(result.problems, key=lambda problem: problem.where)
     assert [problem.where for problem in found] == [where for where, _ in expected]
     assert all(fragment in problem.reason for problem, (_, fragment) in zip(found, expected, strict=True))
     assert {article.text for article in result.articles} == {text for case in CASES for text in case.texts}
+
+
+def _deep_line(depth: int) -> bytes:
+    """A JSONL article whose lists and objects nest ``depth`` levels deep (the object is the first)."""
+    return _jsonl('{"id": "d1", "date": "2024-12-02", "text": "Deep.", "n": ' + _nested(depth - 1) + "}")
+
+
+def _dictionary_parquet(rows: int, chars: int) -> bytes:
+    """``rows`` rows sharing one stored text of ``chars`` characters (a dictionary page holds it once)."""
+    text = pa.DictionaryArray.from_arrays(pa.array([0] * rows, pa.int32()), pa.array(["b" * chars]))
+    return _parquet({"date": ["2024-12-02"] * rows, "text": text})
+
+
+def _uncompressed(data: bytes) -> int:
+    row_group = pq.ParquetFile(io.BytesIO(data)).metadata.row_group(0)
+    return sum(row_group.column(index).total_uncompressed_size for index in range(row_group.num_columns))
+
+
+GOOD_JSONL = _jsonl(_row(1), _row(2))
+SMALL_PARQUET = _parquet({"date": ["2024-12-02"], "text": ["Parquet at the limit."]})
+ROWS, CHARS = 20, 1_000
+
+
+@dataclass(frozen=True)
+class Limit:
+    """One stated limit: an input at it is read; one past it is a problem (``fragment`` in its reason)."""
+
+    name: str
+    #: The input's name and bytes, ``over`` units past the limit (0: exactly at it).
+    build: Callable[[int], tuple[str, bytes]]
+    fragment: Callable[[int], str]
+    #: (module, attribute, value) set for the test, when the real limit is too large to reach quickly.
+    patch: Callable[[int], tuple[str, str, int]] | None = None
+
+
+LIMITS = [
+    Limit(
+        "article-characters",
+        lambda over: ("long.txt", (HEADER + "a" * (100_000 + over)).encode()),
+        lambda over: f"is {100_000 + over:,} characters long, more than the 100,000",
+    ),
+    Limit("json-depth", lambda over: ("deep.jsonl", _deep_line(64 + over)), lambda _: "nested more than 64 levels"),
+    Limit(
+        "integer-digits",
+        lambda over: ("digits.jsonl", _jsonl(f'{{"id": {"7" * (4_300 + over)}, "date": "2024-12-02", "text": "N"}}')),
+        lambda over: f"an integer of {4_300 + over:,} digits, more than the 4,300",
+    ),
+    Limit(
+        "file-bytes",
+        lambda _: ("sized.jsonl", GOOD_JSONL),
+        lambda _: "more than the 0.0 MB read from one file",
+        lambda over: ("timeline.ingest", "MAX_FILE_BYTES", len(GOOD_JSONL) - over),
+    ),
+    Limit(
+        "html-bytes",
+        lambda _: ("sized.html", HTML_WITH_SCRIPTS.encode()),
+        lambda _: "more than the 0 MB read",
+        lambda over: ("timeline.ingest.htmlpage", "MAX_HTML_BYTES", len(HTML_WITH_SCRIPTS.encode()) - over),
+    ),
+    Limit(
+        "parquet-uncompressed",
+        lambda _: ("sized.parquet", SMALL_PARQUET),
+        lambda _: "which decompress to 0.0 MB, more than the 0.0 MB read",
+        lambda over: ("timeline.ingest.parquetfile", "MAX_FILE_BYTES", _uncompressed(SMALL_PARQUET) - over),
+    ),
+    Limit(
+        "parquet-expanded",
+        lambda _: ("repeated.parquet", _dictionary_parquet(ROWS, CHARS)),
+        lambda _: "so its rows from row 1 on are not read",
+        # Each row reads as its text and its ten-character date.
+        lambda over: ("timeline.ingest.parquetfile", "MAX_FILE_BYTES", ROWS * (CHARS + 10) - over),
+    ),
+]
+
+
+@pytest.mark.parametrize("entry", ["file", "upload"])
+@pytest.mark.parametrize("over", [0, 1], ids=["at-limit", "past-limit"])
+@pytest.mark.parametrize("limit", LIMITS, ids=[limit.name for limit in LIMITS])
+def test_ingest_battery_limits(limit, over, entry, tmp_path, monkeypatch):
+    """An input exactly at a stated limit is read whole; one unit past it is one problem saying so."""
+    if limit.patch is not None:
+        module, attribute, value = limit.patch(over)
+        monkeypatch.setattr(f"{module}.{attribute}", value)
+    name, data = limit.build(over)
+    result, _ = _read(entry, Case(name, data), tmp_path)
+    if over == 0:
+        assert result.articles
+        assert result.problems == ()
+    else:
+        (problem,) = result.problems
+        assert limit.fragment(over) in problem.reason
+        assert str(problem).isprintable()
+
+
+def test_ingest_battery_limits_are_stated_in_the_readme():
+    """Every limit in timeline.defaults is named in README's Limits section, where users look for it."""
+    import timeline.defaults as defaults
+    from tests.conftest import PROJECT
+
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Limits", 1)[1].split("\n## ", 1)[0]
+    names = [name for name in vars(defaults) if name.startswith("MAX_") and name != "MAX_PUBLICATION_YEAR"]
+    assert len(names) >= 7
+    assert [name for name in names if f"`{name}`" not in section] == []
+
+
+def test_ingest_battery_limits_agree_with_each_other():
+    """The limits fit together: Python parses every integer allowed, a batch line holds any article
+    written with JSON escapes, and spaCy accepts every article allowed."""
+    import sys
+
+    import spacy
+
+    from timeline import defaults
+
+    python_digits, spacy_length = sys.int_info.default_max_str_digits, spacy.blank("en").max_length
+    assert python_digits >= defaults.MAX_NUMBER_DIGITS
+    assert defaults.MAX_LINE_CHARS >= 6 * defaults.MAX_ARTICLE_CHARS + 1_000
+    assert spacy_length > defaults.MAX_ARTICLE_CHARS

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from timeline.errors import ArticleError
-from timeline.ingest.decode import decode_bytes, normalise_text
+from timeline.ingest.decode import decode_bytes, decode_lines, normalise_text
 
 TEXTS = {
     "cp1252": "“Café” — it’s naïve… and costs €5.",
@@ -80,3 +82,68 @@ def test_decode_legacy_bytes_after_the_sample():
     """A large file whose first accented byte comes after the detection sample is still read whole."""
     text = "plain ascii line\n" * 10_000 + "“Café” at the end."
     assert decode_bytes(text.encode("cp1252"), "late.txt") == text
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (
+            "Türkiye met.\n".encode() + "Café naïve “quoted”.\n".encode("cp1252") + "Türkiye again.".encode(),
+            "Türkiye met.\nCafé naïve “quoted”.\nTürkiye again.",
+        ),
+        ("Türkiye and Qatar met ".encode() + b"\xff here.", "Türkiye and Qatar met ÿ here."),
+        (
+            "Dışişleri Bakanı Şam'da görüştü; ışıklar yandı.".encode("cp1254"),
+            "Dışişleri Bakanı Şam'da görüştü; ışıklar yandı.",
+        ),
+        ("Þingvellir, Reykjavík: ráðherra sagði.".encode("cp1252"), "Þingvellir, Reykjavík: ráðherra sagði."),
+    ],
+    ids=["cp1252-line-in-utf8", "stray-byte-in-utf8", "turkish-cp1254", "icelandic-cp1252"],
+)
+def test_decode_keeps_utf8_where_valid_and_reads_the_rest(data, expected):
+    """A line or byte in a legacy code page leaves the UTF-8 around it as it is; Turkish reads as Turkish."""
+    assert decode_bytes(data, "f.txt") == expected
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1251", "utf-16"])
+def test_decode_html_declaration_that_lies(declared):
+    """A page's declared charset never overrides UTF-8, nor a declaration that does not read the page back."""
+    page = f'<html><head><meta charset="{declared}"></head><body>Türkiye’s talks</body></html>'
+    utf8_with_stray = page.encode().replace(b"talks", b"talks \xff")
+    decoded = decode_bytes(utf8_with_stray, "p.html", html=True)
+    # The UTF-8 stays UTF-8; the stray byte is one character, in whatever code page fits it.
+    assert decoded.replace(decoded[decoded.index("talks ") + 6], "ÿ", 1) == page.replace("talks", "talks ÿ")
+    if declared == "utf-16":
+        assert decode_bytes(page.encode("cp1252"), "p.html", html=True) == page
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nov\u200bember 9", "November 9"),
+        ("zero\u200cwidth\u200djoiner\u2060word", "zerowidthjoinerword"),
+        ("inner\ufeffmark", "innermark"),
+    ],
+)
+def test_decode_normalise_removes_zero_width_characters(text, expected):
+    """Zero-width characters are removed at ingest: dates and names read whole, offsets are into the stored text."""
+    assert normalise_text(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.one_of(st.binary(max_size=300), st.text(max_size=200).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_decode_lines_reads_like_decode_bytes(data):
+    """Decoding line by line gives exactly the lines of decoding whole, or the same refusal."""
+    try:
+        whole: str | ArticleError = decode_bytes(data, "f.jsonl")
+    except ArticleError as error:
+        whole = error
+    try:
+        lines: list[str] | ArticleError = list(decode_lines(data, "f.jsonl"))
+    except ArticleError as error:
+        lines = error
+    if isinstance(whole, ArticleError):
+        assert isinstance(lines, ArticleError)
+        assert lines.reason == whole.reason
+    else:
+        assert lines == whole.split("\n")

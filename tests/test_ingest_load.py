@@ -205,7 +205,7 @@ def test_load_not_a_regular_file(tmp_path):
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     (problem,) = load_articles([fifo]).problems
-    assert problem.reason == "is not a regular file, so it is not read"
+    assert problem.reason == "is a named pipe, not a regular file, so it is not read"
 
 
 def test_load_impossible_path_is_a_problem():

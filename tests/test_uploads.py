@@ -103,3 +103,61 @@ def test_uploads_same_name_twice_is_held_once():
     first, second = b"On Sunday, talks began.\n", b"On Monday, talks ended.\n"
     submission = read_submission("", [("a.txt", first), ("b.txt", first), ("a.txt", second)])
     assert [(undated.name, undated.data) for undated in submission.undated] == [("a.txt", first), ("b.txt", first)]
+
+
+def test_uploads_unexpected_reader_error_is_that_uploads_sentence(monkeypatch, tmp_path):
+    """A reader failing unexpectedly on one upload is its one sentence with a log reference and no server
+    path; the paste and the other uploads are still read."""
+    import re
+
+    import timeline.ingest as ingest
+
+    def broken(data, context):  # type: ignore[no-untyped-def]
+        raise IndexError("a bug in a reader")
+        yield  # a generator, like every reader
+
+    monkeypatch.setitem(ingest._READERS, ".csv", broken)
+    monkeypatch.setenv("TIMELINE_ERROR_LOG", str(tmp_path / "errors.log"))
+    submission = read_submission(TEXT, [("feed.csv", b"x"), ("good.md", HEADED.encode())], date=D(2024, 12, 1))
+    assert [article.title for article in submission.articles] == [PASTED_NAME, "Headed"]
+    (problem,) = submission.problems
+    match = re.fullmatch(
+        r"feed\.csv: could not be read because of an internal error; details in the error log \(ref ([0-9a-f]{8})\)",
+        problem,
+    )
+    assert match is not None, problem
+    assert str(tmp_path) not in problem
+    log = (tmp_path / "errors.log").read_text(encoding="utf-8")
+    assert f"ref {match.group(1)}" in log
+    assert "IndexError: a bug in a reader" in log
+
+
+def test_uploads_pasted_lone_surrogates_become_replacement_characters():
+    """Pasted text holding half a surrogate pair (a browser may send one) is read, the half replaced."""
+    submission = read_submission("On Sunday \ud800 talks began.", [], title="Half \udc00", date=D(2024, 12, 2))
+    (article,) = submission.articles
+    assert (article.text, article.title) == ("On Sunday \ufffd talks began.", "Half \ufffd")
+
+
+def test_uploads_names_are_shown_escaped():
+    """An upload's name with control characters is escaped in its problem and in the date suggestion."""
+    name = "evil\x1b[31m\n.txt"
+    submission = read_submission("", [(name, b"Talks began on November 30, 2024 in Doha.\n")])
+    (problem,) = submission.problems
+    (undated,) = submission.undated
+    assert undated.name == name  # kept as given: the dashboard keys its date box by it
+    assert problem.startswith("evil\\x1b[31m\\n.txt: ")
+    assert "evil\\x1b[31m\\n.txt" in suggestion_sentence(undated)
+    assert all(text.isprintable() for text in (problem, suggestion_sentence(undated)))
+
+
+def test_uploads_expanding_parquet_is_refused_unread_and_the_paste_kept():
+    """A few kilobytes of Parquet that decompress past the upload limit are one sentence; the paste is read."""
+    from tests.test_ingest_battery import CASES
+
+    case = next(case for case in CASES if case.name == "expanding.parquet")
+    submission = read_submission(TEXT, [(case.name, case.data)], date=D(2024, 12, 2))
+    assert len(case.data) < 100_000
+    assert [article.text for article in submission.articles] == [TEXT.strip(), "Parquet story 1."]
+    (problem,) = submission.problems
+    assert "decompress to 211.0 MB, more than the 200.0 MB read from one file" in problem

@@ -60,15 +60,44 @@ CSV_SUFFIXES: Final = (".csv", ".tsv")
 HTML_SUFFIXES: Final = (".html", ".htm", ".xhtml")
 PARQUET_SUFFIXES: Final = (".parquet",)
 
+# --- Limits: what one input may be (README, "Limits"). Past a limit the input is refused
+# with one sentence naming it, never truncated or split, and the other inputs are read.
+
 #: The longest article text accepted, in characters. spaCy's parser and NER need about
 #: 1 GB of scratch memory per 100,000 characters, and no news article comes near this
 #: (it is about 15,000 words); a longer text is refused with a sentence, never truncated.
+#: It also holds for the ``dates`` and ``entities`` batch commands, and it is far below
+#: spaCy's own ``max_length`` (1,000,000), so spaCy is never handed a text it refuses.
 MAX_ARTICLE_CHARS: Final = 100_000
-#: The largest file read at all (a JSONL or CSV may hold many articles); larger ones are
-#: refused before being read, so memory stays bounded.
+#: The largest file read at all (a JSONL or CSV may hold many articles), and the largest
+#: upload; larger ones are refused before being read, so memory stays bounded. A Parquet
+#: file is held to it by the *uncompressed* size of the columns read, from its metadata,
+#: and by the text its rows expand to, so a small compressed file cannot expand past it.
 MAX_FILE_BYTES: Final = 200 * 1024 * 1024
 #: The largest single HTML page read; pages carry far more markup than text.
 MAX_HTML_BYTES: Final = 10 * 1024 * 1024
+#: The longest line of a ``dates`` or ``entities`` batch input, in characters: room for an
+#: article of MAX_ARTICLE_CHARS characters even if each is a six-character JSON escape
+#: (``\\u00e9``), and for its other keys. Those commands read line by line, a longer line
+#: never whole, so their input files have no size limit.
+MAX_LINE_CHARS: Final = 1_000_000
+#: The deepest nesting of arrays and objects read in a JSON or JSONL input (an article
+#: needs two); deeper values are refused before they can exhaust Python's stack.
+MAX_JSON_DEPTH: Final = 64
+#: The most digits an integer in a JSON input may have: Python's own limit on turning a
+#: string into an int (``sys.int_info.default_max_str_digits``).
+MAX_NUMBER_DIGITS: Final = 4_300
+#: Workers (spaCy processes or local Dask workers) are at most one per core of the
+#: machine; asking for more gets this many per core, and a note on stderr.
+MAX_WORKERS_PER_CORE: Final = 1
+
+# --- Internal errors (timeline.incidents) --------------------------------------------
+
+#: An unexpected error is one sentence for the user and its details (the stack) in this
+#: file, in the temporary folder; ``{user}`` keeps users of one machine apart.
+ERROR_LOG_NAME: Final = "timeline-errors-{user}.log"
+#: Environment variable naming the error log instead.
+ERROR_LOG_ENV: Final = "TIMELINE_ERROR_LOG"
 #: Publication dates after this year are refused as typos when the caller gives no
 #: ``latest`` date (the library never reads the clock; front ends pass today's date).
 MAX_PUBLICATION_YEAR: Final = 2100

@@ -6,6 +6,41 @@ one sentence; anything else is a bug.
 
 from __future__ import annotations
 
+import os
+
+
+def shown(name: str | os.PathLike[str]) -> str:
+    """``name`` (a path, an upload's name, a message) as it may be written to a terminal or a page.
+
+    Every character that is not printable (control and ANSI escape characters, line and
+    paragraph separators, bidirectional overrides, zero-width characters) is written as
+    a Python-style escape, so a file name can neither move the cursor, recolour the
+    terminal nor break a one-line message. The bytes of a file name that are not UTF-8
+    (which Python keeps as lone surrogates) are written ``\\xNN``. The one helper every
+    message that names an input uses; printable text comes back unchanged.
+    """
+    text = os.fspath(name)
+    if text.isprintable():
+        return text
+    return "".join(character if character.isprintable() else _escape(character) for character in text)
+
+
+_NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(character: str) -> str:
+    if character in _NAMED_ESCAPES:
+        return _NAMED_ESCAPES[character]
+    code = ord(character)
+    if 0xDC80 <= code <= 0xDCFF:
+        # os.fsdecode keeps an undecodable byte of a file name as this surrogate.
+        return f"\\x{code - 0xDC00:02x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
 
 class TimelineError(Exception):
     """Base class: its ``str()`` is a complete sentence fit to show a user."""
@@ -25,7 +60,8 @@ class ArticleError(TimelineError):
     def __init__(self, where: str, reason: str) -> None:
         self.where = where
         self.reason = reason
-        super().__init__(f"{where}: {reason}")
+        # ``where`` stays as given (front ends match it against their inputs); the message shows it escaped.
+        super().__init__(f"{shown(where)}: {reason}")
 
 
 class ArticleDateError(ArticleError):
@@ -42,6 +78,19 @@ class EvaluationInputError(TimelineError):
 
 class CacheError(TimelineError):
     """Raised when the on-disk event cache cannot be read or written (see :mod:`timeline.cache`)."""
+
+
+class InputFileError(TimelineError):
+    """Raised when an input file cannot be opened for reading: missing, unreadable, too large, or
+    not a regular file (a FIFO, a device or a socket, which could block or be read forever).
+
+    Its message is a sentence, full stop included; ``reason`` alone completes one after a name.
+    """
+
+    def __init__(self, where: str, reason: str) -> None:
+        self.where = where
+        self.reason = reason
+        super().__init__(f"{shown(where)}: {reason}.")
 
 
 class EngineError(TimelineError):

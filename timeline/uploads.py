@@ -3,17 +3,27 @@
 The dashboard only shows the result: the articles to extract, one sentence per input
 that could not be read, and each input that states no publication date, with the date
 its text suggests for the user to confirm (never used silently).
+
+This is the dashboard's boundary for what users give it: each input is read on its own,
+within the limits of :mod:`timeline.ingest` (an upload of at most ``MAX_FILE_BYTES``),
+and whatever goes wrong unexpectedly while reading one is that input's sentence, with a
+reference to the error log but not the server's paths; the other inputs are still read.
+Names are shown escaped (:func:`timeline.errors.shown`). A lone surrogate in pasted
+text (a browser may send half of a pair) becomes U+FFFD.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import Final
 
-from timeline.errors import MissingDateError, TimelineError
+from timeline.defaults import MAX_ARTICLE_CHARS
+from timeline.errors import ArticleError, MissingDateError, TimelineError, shown
+from timeline.incidents import log_incident
 from timeline.ingest import IngestResult, load_upload, suggest_date
 from timeline.types import Article
 
@@ -22,6 +32,9 @@ PASTED_NAME = "pasted article"
 NOTHING_GIVEN = "Nothing to add: paste an article or choose a file first."
 #: Inputs holding one article whose text may suggest its date (a feed or table holds many).
 _SINGLE_ARTICLE_SUFFIXES: Final = ("", ".txt", ".md", ".markdown")
+#: The most bytes searched for a suggested date: an article's text in UTF-32, and a header.
+_MAX_SUGGESTION_BYTES: Final = 4 * MAX_ARTICLE_CHARS + 64 * 1024
+_LONE_SURROGATE: Final = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -66,6 +79,7 @@ def read_submission(
     ``date`` is the publication date of articles that state none; ``latest`` the latest
     date accepted (the caller's today). Never raises for bad input.
     """
+    pasted, title = _whole_characters(pasted), _whole_characters(title)
     if not pasted.strip() and not files:
         return Submission(problems=(NOTHING_GIVEN,))
     try:
@@ -102,7 +116,7 @@ def suggestion_sentence(undated: Undated) -> str:
     if undated.suggested is None:
         return ""
     return (
-        f"The newest full date in {undated.name} is {undated.suggested:%A %d %B %Y}: "
+        f"The newest full date in {shown(undated.name)} is {undated.suggested:%A %d %B %Y}: "
         "if it was published then, confirm that date below."
     )
 
@@ -116,8 +130,16 @@ def _lacks_date(problem: TimelineError, name: str) -> bool:
 def _suggested(name: str, data: bytes, latest: dt.date | None) -> dt.date | None:
     if PurePath(name).suffix.lower() not in _SINGLE_ARTICLE_SUFFIXES and name != PASTED_NAME:
         return None
-    # Only a suggestion: undecodable bytes are replaced rather than refused.
-    return suggest_date(data.decode("utf-8", errors="replace"), latest=latest)
+    if len(data) > _MAX_SUGGESTION_BYTES:
+        # An undated text this long was refused as too long to be an article anyway.
+        return None
+    try:
+        # Only a suggestion: undecodable bytes are replaced rather than refused.
+        return suggest_date(data.decode("utf-8", errors="replace"), latest=latest)
+    # Only a suggestion: when finding it fails, the user is asked for the date without one.
+    except Exception as error:
+        log_incident(error, f"suggesting a date for {shown(name)}")
+        return None
 
 
 def _read(
@@ -125,9 +147,26 @@ def _read(
 ) -> list[IngestResult]:
     results = []
     if pasted.strip():
-        result = load_upload(PASTED_NAME, pasted.encode("utf-8"), date=date, latest=latest)
+        result = _load(PASTED_NAME, pasted.encode("utf-8"), date, latest)
         if title:
             result = replace(result, articles=tuple(replace(article, title=title) for article in result.articles))
         results.append(result)
-    results.extend(load_upload(name, data, date=date, latest=latest) for name, data in files)
+    results.extend(_load(name, data, date, latest) for name, data in files)
     return results
+
+
+def _load(name: str, data: bytes, date: dt.date | None, latest: dt.date | None) -> IngestResult:
+    """One input's articles; whatever goes wrong unexpectedly is its one problem, and the others are read."""
+    try:
+        return load_upload(name, data, date=date, latest=latest)
+    except TimelineError:
+        raise
+    # The boundary of one upload: the stack goes to the server's log, a sentence to the user.
+    except Exception as error:
+        incident = log_incident(error, f"reading the upload {shown(name)}")
+        reason = f"could not be read because of an internal error; {incident.details(with_path=False)}"
+        return IngestResult(problems=(ArticleError(name, reason),))
+
+
+def _whole_characters(text: str) -> str:
+    return _LONE_SURROGATE.sub("\ufffd", text)

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+from typing import Final
 
 from timeline.cli.exit_codes import ExitCode
+from timeline.opening import check_regular
+
+#: What evaluate reads: MEANTIME CAT XML, TimeML, held-out entity JSON.
+_SCORED_SUFFIXES: Final = (".xml", ".tml", ".json")
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,8 +29,10 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> ExitCode:
     """Print the report the library writes.
 
-    Raises :class:`~timeline.errors.EvaluationInputError` when a corpus file cannot be read.
+    Raises :class:`~timeline.errors.EvaluationInputError` when a corpus file cannot be read, and
+    :class:`~timeline.errors.InputFileError` when one is not a regular file.
     """
+    _check_inputs(args.paths)
     # Imported here: scoring loads the date engine (and spaCy for entities), which `--help` need not wait for.
     if args.entities:
         from timeline.evaluation import entities as entity_scoring
@@ -39,3 +47,15 @@ def run(args: argparse.Namespace) -> ExitCode:
 
         print(date_scoring.run(args.paths, args.predictions, args.errors))
     return ExitCode.OK
+
+
+def _check_inputs(paths: list[str]) -> None:
+    """Refuse, before any is read, a named pipe, a device or a socket among the files to be scored."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in sorted(path.rglob("*")):
+                if file.suffix in _SCORED_SUFFIXES and not file.is_dir():
+                    check_regular(file)
+        elif path.exists():
+            check_regular(path)

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.cli.exit_codes import ExitCode
-from timeline.engines import ENGINES
-from timeline.errors import TimelineError
+from timeline.engines import ENGINES, max_workers
+from timeline.errors import TimelineError, shown
 from timeline.types import ProgressCallback
 
 
@@ -106,7 +106,7 @@ def run(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
             result.articles,
             engine=options.engine,
             scheduler=options.scheduler,
-            workers=options.workers,
+            workers=_workers(options),
             cache_dir=cache_dir,
             output_dir=options.parquet_dir,
             on_progress=on_progress,
@@ -119,6 +119,21 @@ def run(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
         file=sys.stderr,
     )
     return ExitCode.OK
+
+
+def _workers(options: ExtractOptions) -> int | None:
+    """The workers asked for, at most one per core of this machine (said on stderr when fewer)."""
+    if options.workers is None or options.scheduler is not None:
+        # An existing cluster has the workers it has; ours are not started.
+        return options.workers
+    most = max_workers()
+    if options.workers <= most:
+        return options.workers
+    print(
+        f"note: --workers {options.workers:,} is more than this machine's cores allow; using {most}.",
+        file=sys.stderr,
+    )
+    return most
 
 
 @contextmanager
@@ -142,7 +157,7 @@ def _write(data: bytes, output: str | None) -> None:
     try:
         Path(output).write_bytes(data)
     except OSError as error:
-        raise TimelineError(f"The output file {output} cannot be written ({error.strerror}).") from error
+        raise TimelineError(f"The output file {shown(output)} cannot be written ({error.strerror}).") from error
 
 
 def _positive(value: str) -> int:

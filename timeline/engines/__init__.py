@@ -27,15 +27,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from timeline.defaults import ARTICLES_PER_PROCESS, spacy_model_name
-from timeline.errors import EngineError
+from timeline.defaults import ARTICLES_PER_PROCESS, MAX_WORKERS_PER_CORE, spacy_model_name
+from timeline.errors import EngineError, shown
 from timeline.types import Article, ProgressCallback
 
 if TYPE_CHECKING:
     # Only named in annotations: the CLI imports ENGINES for its options without paying for pandas.
     import pandas as pd
 
-__all__ = ["ENGINES", "auto_workers", "run_extract"]
+__all__ = ["ENGINES", "auto_workers", "max_workers", "run_extract"]
 
 #: Engine names, the default first.
 ENGINES: Final = ("inprocess", "dask")
@@ -56,12 +56,16 @@ def run_extract(
 
     ``workers``: in process, spaCy processes (default :func:`auto_workers`); on Dask, local-cluster workers
     (default :data:`~timeline.defaults.DASK_WORKERS`; ignored with ``scheduler``).
-    ``cache_dir=None`` extracts everything afresh. Raises :class:`EngineError`.
+    ``cache_dir=None`` extracts everything afresh. More workers than :func:`max_workers` are
+    that many (a front end says so). Raises :class:`EngineError`.
     """
     if engine not in ENGINES:
         raise EngineError(f"The engine {engine!r} is unknown; choose one of {', '.join(ENGINES)}.")
     if workers is not None and workers < 1:
         raise EngineError(f"The number of workers must be at least 1, not {workers}.")
+    if workers is not None and scheduler is None:
+        # Each worker is a process with its own pipes and model: thousands exhaust the machine.
+        workers = min(workers, max_workers())
     if scheduler is not None and engine != "dask":
         raise EngineError("A Dask scheduler address only makes sense with the dask engine (--engine dask).")
     # Resolved here, once, so every worker of a cluster uses the model the user chose.
@@ -100,6 +104,18 @@ def auto_workers(articles: int, cores: int | None = None) -> int:
     return max(1, min(available, articles // ARTICLES_PER_PROCESS))
 
 
+def max_workers(cores: int | None = None) -> int:
+    """The most workers this machine runs: :data:`~timeline.defaults.MAX_WORKERS_PER_CORE` per core it may use."""
+    return max(1, MAX_WORKERS_PER_CORE * (cores if cores is not None else _cores()))
+
+
+def _cores() -> int:
+    # The cores this process may run on (a container or `taskset` may allow fewer than the machine has).
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def _output_folder(output_dir: str | os.PathLike[str] | None) -> Path | None:
     if output_dir is None:
         return None
@@ -107,8 +123,8 @@ def _output_folder(output_dir: str | os.PathLike[str] | None) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise EngineError(f"The output folder {folder} cannot be created ({error.strerror}).") from error
+        raise EngineError(f"The output folder {shown(folder)} cannot be created ({error.strerror}).") from error
     stale = sorted(folder.glob("part-*.parquet"))
     if stale:
-        raise EngineError(f"The output folder {folder} already holds event parts; give an empty folder.")
+        raise EngineError(f"The output folder {shown(folder)} already holds event parts; give an empty folder.")
     return folder

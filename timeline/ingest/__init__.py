@@ -20,9 +20,15 @@ Rules every format follows:
   is the encoding detected; binary files are refused.
 - An article's id is its own, or a hash of its text and date; the same article read
   twice is kept once (see :attr:`IngestResult.duplicates`).
-- Limits (:mod:`timeline.defaults`): an article text of at most ``MAX_ARTICLE_CHARS``
-  characters and files of at most ``MAX_FILE_BYTES``; larger inputs are refused with
-  a sentence, never truncated.
+- Limits (:mod:`timeline.defaults`, README "Limits"): an article text of at most
+  ``MAX_ARTICLE_CHARS`` characters, files and uploads of at most ``MAX_FILE_BYTES``
+  (a Parquet file by its uncompressed size), JSON nested at most ``MAX_JSON_DEPTH``
+  deep with integers of at most ``MAX_NUMBER_DIGITS`` digits; larger inputs are refused
+  with a sentence, never truncated.
+- Only regular files are opened: a named pipe, a device or a socket is refused from
+  its ``stat``, unopened (:mod:`timeline.opening`).
+- Whatever a reader did not expect is that input's problem, one sentence with a
+  reference to the error log (:mod:`timeline.incidents`), never an exception.
 """
 
 from __future__ import annotations
@@ -42,7 +48,8 @@ from timeline.defaults import (
     PARQUET_SUFFIXES,
     TEXT_SUFFIXES,
 )
-from timeline.errors import ArticleError
+from timeline.errors import ArticleError, InputFileError, shown
+from timeline.incidents import log_incident
 from timeline.ingest import stamp
 from timeline.ingest.csvfile import read_csv, read_tsv
 from timeline.ingest.files import read_text
@@ -51,6 +58,7 @@ from timeline.ingest.jsonl import read_json, read_jsonl
 from timeline.ingest.parquetfile import read_parquet
 from timeline.ingest.result import Collector, IngestResult, Outcome, ReadContext
 from timeline.ingest.suggest import suggest_date
+from timeline.opening import read_bytes, too_large_reason, why
 
 __all__ = ["SUPPORTED_SUFFIXES", "IngestResult", "corpus_stamp", "load_articles", "load_upload", "suggest_date"]
 
@@ -91,7 +99,7 @@ def load_articles(
         try:
             is_folder, exists = path.is_dir(), path.exists()
         except (OSError, ValueError) as error:
-            collector.problem(ArticleError(str(path), f"could not be read ({_why(error)})"))
+            collector.problem(ArticleError(str(path), f"could not be read ({why(error)})"))
             continue
         if is_folder:
             files = _article_files(path, collector)
@@ -129,19 +137,10 @@ def _load_file(path: Path, *, date: dt.date | None, latest: dt.date | None) -> I
     if reader is None:
         return IngestResult(problems=(_unsupported(where, suffix),))
     try:
-        if not path.is_file():
-            # A pipe or a device could be read forever.
-            return IngestResult(problems=(ArticleError(where, "is not a regular file, so it is not read"),))
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return IngestResult(problems=(_too_large(where, size),))
-        with path.open("rb") as stream:
-            # Bounded even if the file grows after its size was read.
-            data = stream.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            return IngestResult(problems=(_too_large(where, len(data)),))
-    except OSError as error:
-        return IngestResult(problems=(ArticleError(where, f"could not be read ({_why(error)})"),))
+        # A pipe or a device could be read forever: only a regular file is opened.
+        data = read_bytes(path, MAX_FILE_BYTES)
+    except InputFileError as error:
+        return IngestResult(problems=(ArticleError(where, error.reason),))
     return _read(reader, data, ReadContext(where, path.stem, date, latest))
 
 
@@ -155,6 +154,12 @@ def _read(reader: Reader, data: bytes, context: ReadContext) -> IngestResult:
                 collector.add(outcome)
     except ArticleError as error:
         collector.problem(error)
+    # The boundary of one input: whatever a reader did not expect is this input's problem, logged
+    # with its stack; the articles read before it and every other input are kept.
+    except Exception as error:
+        incident = log_incident(error, f"reading {shown(context.where)}")
+        reason = f"could not be read because of an internal error; {incident.details(with_path=False)}"
+        collector.problem(ArticleError(context.where, reason))
     return collector.result()
 
 
@@ -166,7 +171,7 @@ def _article_files(folder: Path, collector: Collector) -> list[Path]:
     found: list[Path] = []
 
     def unreadable(error: OSError) -> None:
-        collector.problem(ArticleError(str(error.filename or folder), f"could not be read ({_why(error)})"))
+        collector.problem(ArticleError(str(error.filename or folder), f"could not be read ({why(error)})"))
 
     # os.walk does not follow links to folders, so a link loop cannot trap it.
     for root, folders, names in os.walk(folder, onerror=unreadable):
@@ -190,13 +195,7 @@ def _unsupported(where: str, suffix: str) -> ArticleError:
 
 
 def _too_large(where: str, size: int) -> ArticleError:
-    return ArticleError(
-        where, f"is {size / 1e6:,.1f} MB, more than the {MAX_FILE_BYTES / 1e6:,.0f} MB read from one file; split it"
-    )
-
-
-def _why(error: Exception) -> str:
-    return (error.strerror if isinstance(error, OSError) else None) or str(error)
+    return ArticleError(where, too_large_reason(size, MAX_FILE_BYTES))
 
 
 def _suffix_list() -> str:

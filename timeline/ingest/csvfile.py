@@ -11,7 +11,7 @@ import csv
 from collections.abc import Iterator
 
 from timeline.errors import ArticleError, MissingDateError
-from timeline.ingest.decode import decode_bytes
+from timeline.ingest.decode import decode_lines
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
 
@@ -20,11 +20,12 @@ _DELIMITERS = (",", ";", "\t", "|")
 
 def read_csv(data: bytes, context: ReadContext, *, delimiter: str = ",") -> Iterator[Outcome]:
     """Each row's article, or a problem naming the row's line; a missing column is one problem for the file."""
-    text = decode_bytes(data, context.where)
-    lines = [line + "\n" for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw = list(decode_lines(data, context.where))
+    # One line-break convention: "\r\n" and a lone "\r" (old Macs) end a line as "\n" does.
+    lines = [part + "\n" for line in raw for part in line.removesuffix("\r").split("\r")]
     header_index = next((index for index, line in enumerate(lines) if line.strip()), None)
     if header_index is None:
-        raise ArticleError(context.where, "is empty" if not text else "contains only whitespace")
+        raise ArticleError(context.where, "is empty" if raw == [""] else "contains only whitespace")
     delimiter, columns = _header(lines[header_index], delimiter, f"{context.where}:{header_index + 1}")
     _check_columns(columns, context)
     yield from _rows(lines, header_index + 1, columns, context, delimiter)

@@ -1,21 +1,24 @@
-"""JSON Lines (one article object a line) and JSON (one object, or a list of them)."""
+"""JSON Lines (one article object a line) and JSON (one object, or a list of them).
+
+Values are read within the limits of :mod:`timeline.jsonvalue` (nesting depth,
+integer size); a line past them is one problem, and the other lines are still read.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 
 from timeline.errors import ArticleError
-from timeline.ingest.decode import decode_bytes
+from timeline.ingest.decode import decode_bytes, decode_lines
 from timeline.ingest.records import article_from_record
 from timeline.ingest.result import Outcome, ReadContext
+from timeline.jsonvalue import JsonValueError, parse_json
 
 
 def read_jsonl(data: bytes, context: ReadContext) -> Iterator[Outcome]:
     """Each line's article, or a problem naming ``file:line``; a bad line never stops the others."""
-    text = decode_bytes(data, context.where)
     # Only "\n" ends a record: JSON strings may hold U+2028 and friends unescaped.
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(decode_lines(data, context.where), start=1):
         if not line.strip():
             continue
         where = f"{context.where}:{number}"
@@ -48,13 +51,9 @@ def read_json(data: bytes, context: ReadContext) -> Iterator[Outcome]:
 
 def _parse(text: str, where: str) -> object:
     try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        # json's messages end "...starting at" when the column completes them.
-        at = "" if error.msg.endswith(" at") else " at"
-        raise ArticleError(where, f"is not valid JSON ({error.msg}{at} column {error.colno})") from None
-    except RecursionError:
-        raise ArticleError(where, "is JSON nested too deeply to read") from None
+        return parse_json(text)
+    except JsonValueError as error:
+        raise ArticleError(where, error.reason) from None
 
 
 def _json_kind(value: object) -> str:
