@@ -54,6 +54,8 @@ class Line:
     tense: Tense = Tense.PAST
     reporting: bool = False
     negated: bool = False
+    #: The tense of the clause the main verb governs ("said [Russia launched]").
+    complement: Tense = Tense.NONE
     paragraph: int = 0
     caption: bool = False
     dates: tuple[Date, ...] = ()
@@ -74,9 +76,9 @@ class Built:
         return build_events(self.article, self.sentences, self.dates, self.entities)
 
 
-def _predicate(sentence_start: int, text: str, word: str, tense: Tense, **flags: bool) -> Predicate:
+def _predicate(sentence_start: int, text: str, word: str, tense: Tense, **flags: bool | Tense) -> Predicate:
     start = sentence_start + text.index(word)
-    return Predicate(word, start, start + len(word), tense, **flags)
+    return Predicate(word, start, start + len(word), tense, **flags)  # type: ignore[arg-type]
 
 
 def _build(*lines: Line, title: str = "Title") -> Built:
@@ -93,7 +95,15 @@ def _build(*lines: Line, title: str = "Title") -> Built:
             position += len(separator)
         start = position
         main = (
-            _predicate(start, line.text, line.verb, line.tense, reporting=line.reporting, negated=line.negated)
+            _predicate(
+                start,
+                line.text,
+                line.verb,
+                line.tense,
+                reporting=line.reporting,
+                negated=line.negated,
+                complement=line.complement,
+            )
             if line.verb
             else None
         )
@@ -294,7 +304,19 @@ SIRENS = (("Sirens", ""),)
         (Line("Fidan then left.", "left", paragraph=1, actors=FIDAN), [(2, "2024-12-01", "context")]),
         (Line("Sirens then sounded.", "sounded", actors=SIRENS), [(2, "2024-12-01", "context")]),
         (Line("Rescuers then searched the rubble.", "searched", paragraph=1), [(2, "2024-12-01", "context")]),
-        (Line("Sirens then sounded.", "sounded", paragraph=1, actors=SIRENS), []),
+        (Line("Sirens then sounded.", "sounded", paragraph=2, actors=SIRENS), []),
+        (Line("Sirens then sounded.", "sounded", paragraph=1, actors=SIRENS), [(2, "2024-12-01", "context")]),
+        (
+            Line(
+                "The air force said Russia launched drones.",
+                "said",
+                paragraph=2,
+                reporting=True,
+                complement=Tense.PAST,
+                actors=(("Russia", "Russia"),),
+            ),
+            [(2, "2024-12-01", "context")],
+        ),
         (Line("Fidan leaves.", "leaves", Tense.PRESENT, paragraph=1, actors=FIDAN), []),
         (Line("Fidan had left.", "left", Tense.PAST_PERFECT, paragraph=1, actors=FIDAN), []),
         (Line("Fidan did not leave.", "leave", paragraph=1, negated=True, actors=FIDAN), []),
@@ -318,6 +340,8 @@ SIRENS = (("Sirens", ""),)
         "same-paragraph",
         "names-nobody",
         "names-others-elsewhere",
+        "next-paragraph-of-recent-news",
+        "reports-a-past-happening",
         "present-tense",
         "past-perfect",
         "negated",
@@ -375,10 +399,25 @@ def test_events_story_day(line: Line, expected: list[tuple[int, str, str]]) -> N
 def test_events_which_dates_start_a_story(setter: Line, expected: str | None) -> None:
     """Only a main event's simple-past date is handed on: no stretch's bound, quotation's or caption's date."""
     breaker = Line("Talks are difficult.", "are", Tense.PRESENT, paragraph=1)
-    follower = Line("Fidan then left.", "left", paragraph=3, actors=FIDAN)
+    follower = Line("Fidan then left.", "left", paragraph=4, actors=FIDAN)
     events = _build(*LEAD, breaker, replace(setter, paragraph=2), follower).events()
     sources = [str(e.date.source) for e in events if e.sentence_index == 4]
     assert sources == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(SUNDAY, [(4, "2024-12-01", "context")]), (_year(2015), [])],
+    ids=["recent-news", "background-history"],
+)
+def test_events_story_runs_into_the_next_paragraph(value: TimexValue, expected: list[tuple[int, str, str]]) -> None:
+    """The news of the last days goes on into the next paragraph whoever it names; an old story's day stays put."""
+    breaker = Line("Talks are difficult.", "are", Tense.PRESENT, paragraph=1)
+    setter = Line(
+        f"Fidan met him on {value.value}.", "met", paragraph=2, dates=(Date(value.value, value),), actors=FIDAN
+    )
+    follower = Line("Sirens then sounded.", "sounded", paragraph=3, actors=SIRENS)
+    assert [row for row in _rows(breaker, setter, follower) if row[0] == 4] == expected
 
 
 def test_events_future_date_leaves_the_story_as_it_was() -> None:

@@ -130,6 +130,9 @@ MAX_EVENTS_PER_ARTICLE: Final = 500
 #: How far back (in sentences) a sentence that names no country looks for the story's
 #: countries, beyond its own paragraph (chosen on the MEANTIME and held-out event sets).
 STORY_COUNTRY_SENTENCES: Final = 2
+#: A story's day at most this many days before the article date is the news of the last days:
+#: a past-tense sentence in the paragraph after the story's goes on with it, whoever it names.
+STORY_RECENT_DAYS: Final = 7
 #: How many sentences the lead is: the first sentences of the body (after the headline and
 #: dateline) tell the article's own news (a news lead runs one or two sentences).
 LEAD_SENTENCES: Final = 2

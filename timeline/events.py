@@ -16,7 +16,10 @@ which rows exist, with which date, countries and evidence. The rules, in order:
       writes no date at all (a side clause's date says the sentence is about another
       time), and it is in a paragraph of the story, shares an actor, place or country
       with it, or names none ("In a press conference in Istanbul, Fidan noted…" after
-      "On Monday, … visited Türkiye").
+      "On Monday, … visited Türkiye"), or reports a past happening ("the air force said
+      Russia launched 89 drones"), or opens the paragraph after the story's when the
+      story's day is recent (within :data:`~timeline.defaults.STORY_RECENT_DAYS` of the
+      article date: the news runs on over paragraphs, background history does not).
       A story's day is set by a date of a sentence's main event when that main verb is
       in the simple past (not negated, not a past perfect's background), the date is not
       after the article and does not open or close a stretch ("since 2012", "by June",
@@ -62,7 +65,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from timeline.defaults import LEAD_SENTENCES, MAX_EVENTS_PER_ARTICLE, STORY_COUNTRY_SENTENCES
+from timeline.defaults import (
+    LEAD_SENTENCES,
+    MAX_EVENTS_PER_ARTICLE,
+    STORY_COUNTRY_SENTENCES,
+    STORY_RECENT_DAYS,
+)
 from timeline.regions import region_of
 from timeline.types import (
     Article,
@@ -197,7 +205,7 @@ def build_events(
             if attachment.main:
                 dated_main.append((mention, attachment))
         # A sentence with a date of its own, even a side clause's, tells its own time, not the story's.
-        continues = story is not None and not own and _continues(sentence, who, story)
+        continues = story is not None and not own and _continues(sentence, who, story, article)
         undated = sentence.main if not dated_main and position >= body and not sentence.caption else None
         day: DateMention | None = None
         if undated is not None and story is not None and continues:
@@ -258,13 +266,21 @@ def _starts_story(sentence: Sentence, attachment: Attachment, mention: DateMenti
     )
 
 
-def _continues(sentence: Sentence, who: _Who, story: _Story) -> bool:
+def _continues(sentence: Sentence, who: _Who, story: _Story, article: Article) -> bool:
     """Whether ``sentence`` goes on telling the story (rule 2a)."""
     main = sentence.main
     if main is None or main.tense is not Tense.PAST or main.negated:
         return False
+    if main.reporting and main.complement in (Tense.PAST, Tense.PAST_PERFECT):
+        # "Ukraine's air force said Russia launched 89 drones": what is reported happened in the story.
+        return True
     names = who.names()
-    return sentence.paragraph in story.paragraphs or not names or bool(names & story.names)
+    if sentence.paragraph in story.paragraphs or not names or names & story.names:
+        return True
+    # The news of the last days runs on over the next paragraph; background history does not.
+    start = story.mention.timex.start
+    recent = start is not None and (article.date - start).days <= STORY_RECENT_DAYS
+    return recent and sentence.paragraph - 1 in story.paragraphs
 
 
 def _tells_news(main: Predicate, lead: bool) -> bool:
