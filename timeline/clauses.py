@@ -7,7 +7,8 @@ Per sentence (a spaCy span), from the parse the pipeline has already made (no se
   verb outside the quotation (“…,” he said); a participle right after its noun with a
   finite verb under it ("The hostages taken a year ago were released") is a reduced
   relative clause, and the finite verb is the main predicate. The main predicate and
-  the verbs conjoined with it ("resigned and left") make the **main event**;
+  the verbs conjoined with it ("resigned and left") make the **main event**, which is a
+  report when one of them is a reporting verb ("flew to The Hague and said…");
 - **its tense**, read from the verb's tag and auxiliaries (:class:`~timeline.events.Tense`):
   "will", "would" and the other modals, or a verb of intent over an infinitive ("plans
   to", "is expected to", "are to be freed"), make it a plan; "has" + participle is the
@@ -33,6 +34,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -113,9 +115,14 @@ class SentenceParse:
     def __init__(self, span: Span, quotes: Sequence[tuple[int, int]]) -> None:
         self._quotes = quotes
         self.root = _main_root(span, quotes)
-        self.main = _predicate(self.root, main=True) if self.root is not None else None
         self._main_tokens = _conjuncts(self.root) if self.root is not None else set()
         self._span = span
+        self.main = _predicate(self.root, main=True) if self.root is not None else None
+        if self.main is not None and not self.main.reporting:
+            # "flew to The Hague and said she would visit him": a report joined to the main verb.
+            doc = span.doc
+            joined = any(doc[index].lower_ in REPORTING_VERBS for index in self._main_tokens)
+            self.main = replace(self.main, reporting=joined)
         self._preposition = ""
 
     def attach(self, mention: DateMention) -> Attachment:
