@@ -513,13 +513,31 @@ REPORTED = Line("Officials have confirmed the toll.", "confirmed", Tense.PRESENT
             ),
             [(0, ("Syria",), ()), (1, ("Syria",), ()), (3 + STORY_COUNTRY_SENTENCES, ("Syria",), ("Syria",))],
         ),
+        (
+            (
+                Line(
+                    "OUAGADOUGOU - Militants struck on Sunday.",
+                    "struck",
+                    dates=(Date("Sunday", SUNDAY),),
+                    places=("OUAGADOUGOU",),
+                ),
+                Line(
+                    "JNIM has claimed the attack.",
+                    "claimed",
+                    Tense.PRESENT_PERFECT,
+                    paragraph=1,
+                    actors=(("JNIM", "Mali"),),
+                ),
+            ),
+            [(0, ("Burkina Faso",), ()), (1, ("Mali", "Burkina Faso"), ("Burkina Faso",))],
+        ),
     ],
-    ids=["earlier-sentence", "earlier-sentence-with-the-dateline", "dateline", "main-country"],
+    ids=["earlier-sentence", "earlier-sentence-with-the-dateline", "dateline", "main-country", "actor-country-only"],
 )
 def test_events_countries_from_the_story(
     lines: tuple[Line, ...], expected: list[tuple[int, tuple[str, ...], tuple[str, ...]]]
 ) -> None:
-    """A sentence naming no country takes the story's: an earlier sentence's, the dateline's, the article's main one."""
+    """A sentence naming no place takes the story's countries: an earlier sentence's, the dateline's, the main one."""
     assert _countries(*lines) == expected
 
 

@@ -136,7 +136,7 @@ def test_pipeline_story_day(nlp: Language, text: str, sentence: str, expected: l
 
 @pytest.mark.slow
 def test_pipeline_countries_from_the_dateline(nlp: Language) -> None:
-    """A sentence naming no country takes the story's, and says it was inferred."""
+    """A sentence naming no place takes the story's, and says it was inferred."""
     text = (
         "OUAGADOUGOU (Reuters) - Islamist militants killed dozens of soldiers on Sunday.\n\n"
         "Talks are difficult.\n\nOfficials have confirmed the toll."

@@ -42,13 +42,15 @@ which rows exist, with which date, countries and evidence. The rules, in order:
 
    Anything else (a present-tense statement, an undated past sentence outside a story)
    gets no row: the table holds dated happenings, not every sentence.
-3. **Countries from the story**: a row whose sentence states no country takes, in this
-   order, (a) the countries of the nearest earlier sentence that states one, in the same
-   paragraph or among the :data:`~timeline.defaults.STORY_COUNTRY_SENTENCES` sentences
-   before, with the dateline's country; (b) the dateline's country ("OUAGADOUGOU
-   (Reuters) -": a place in capitals opening a line); (c) the article's main country
-   (the one it names most often). Those are listed again in ``countries_inferred``, so
-   an inferred country can be told from a stated one; regions follow the countries.
+3. **Countries from the story**: a row whose sentence names no place (no country, city
+   or region: its countries, if any, are only those of who took part, "Israeli jets",
+   "JNIM claimed…") happened where the story happens, and takes, in this order, (a) the
+   countries of the nearest earlier sentence that states one, in the same paragraph or
+   among the :data:`~timeline.defaults.STORY_COUNTRY_SENTENCES` sentences before, with
+   the dateline's country; (b) the dateline's country ("OUAGADOUGOU (Reuters) -": a
+   place in capitals opening a line); (c) the article's main country (the one it names
+   most often). Those it does not state are listed again in ``countries_inferred``, so an
+   inferred country can be told from a stated one; regions follow the countries.
 4. **A sentence written twice** in an article (a repeated quotation, a standfirst
    repeated as the first paragraph) gives its events once, at its first occurrence.
 5. **Bounded**: the pipeline cuts evidence to :data:`~timeline.defaults.MAX_SENTENCE_CHARS`;
@@ -153,6 +155,8 @@ class _Who:
     places: tuple[str, ...]
     countries: tuple[str, ...]
     regions: tuple[str, ...]
+    #: The countries of the places it names (not of who took part: "Israeli jets", "JNIM").
+    placed: tuple[str, ...] = ()
 
     def names(self) -> set[str]:
         return set(self.actors) | set(self.places) | set(self.countries)
@@ -319,18 +323,19 @@ def _who_in(sentence: Sentence, entities: Sequence[EntityMention]) -> _Who:
     places = _unique(mention.place.name for mention in inside if mention.place is not None)
     countries = _unique(mention.country for mention in inside if mention.country)
     regions = _unique(region for region in (_region(mention) for mention in inside if mention.country) if region)
-    return _Who(actors, places, countries, regions)
+    placed = _unique(mention.country for mention in inside if mention.place is not None and mention.country)
+    return _Who(actors, places, countries, regions, placed)
 
 
 def _story_countries(
     article: Article, sentences: Sequence[Sentence], whos: Sequence[_Who], entities: Sequence[EntityMention]
 ) -> list[tuple[str, ...]]:
-    """Per sentence, the countries it takes from the story when it states none (rule 3), else ()."""
+    """Per sentence, the countries it takes from the story when it names no place (rule 3), else ()."""
     dateline = _dateline_country(article, entities)
     fallback = dateline or _main_country(entities)
     result: list[tuple[str, ...]] = []
     for position, sentence in enumerate(sentences):
-        if whos[position].countries:
+        if whos[position].placed:
             result.append(())
             continue
         found: tuple[str, ...] = (fallback,) if fallback else ()
@@ -344,7 +349,7 @@ def _story_countries(
                     # The dateline places the whole story: it goes with the story's nearest countries.
                     found = _unique((*found, dateline))
                 break
-        result.append(found)
+        result.append(tuple(country for country in found if country not in whos[position].countries))
     return result
 
 

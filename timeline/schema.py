@@ -104,8 +104,8 @@ EVENT_COLUMNS: Final[tuple[Column, ...]] = (
     Column(
         "countries",
         LIST_DTYPE,
-        "Countries from places, demonyms, country names and actors' affiliations; when the sentence states none, "
-        "the story's (see countries_inferred).",
+        "Countries from places, demonyms, country names and actors' affiliations; when the sentence names no "
+        "place, the story's too (see countries_inferred).",
     ),
     Column(
         "countries_inferred",
