@@ -204,3 +204,21 @@ def test_pipeline_run_on_text_is_bounded(nlp: Language) -> None:
     assert 0 < len(frame) <= MAX_EVENTS_PER_ARTICLE
     assert frame["sentence"].str.len().max() <= MAX_SENTENCE_CHARS
     assert all(text[row.sentence_start : row.sentence_end] == row.sentence for row in frame.itertuples())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The index fell to its lowest level since 2003.", []),
+        ("Famine was declared, the first such declaration since 2017.", []),
+        ("Students have blockaded dozens of universities since 2023.", ["2023"]),
+        ("Fighting was the heaviest since 2020, when troops captured the city.", ["2020"]),
+    ],
+    ids=["superlative", "first-since", "a-stretch-begins", "a-described-year"],
+)
+def test_pipeline_comparison_bounds_are_no_events(nlp: Language, sentence: str, expected: list[str]) -> None:
+    """'Its lowest level since 2003' dates nothing; a stretch that began in 2023, or a year a clause describes, does."""
+    frame = _frame(nlp, LEAD + sentence)
+    rows = frame[(frame["sentence"] == sentence) & (frame["date_source"] != "article")]
+    assert list(rows["date_value"]) == expected

@@ -21,7 +21,9 @@ Per sentence (a spaCy span), from the parse the pipeline has already made (no se
   conjuncts, complement clauses (what was said, planned or tried) and adverbial
   clauses with no subject of their own ("Speaking on Saturday, he said…"); a relative
   or participial clause, an apposition, an adverbial clause with its own subject, a
-  noun argument or a quotation dates its own thing, not the main event;
+  noun argument or a quotation dates its own thing, not the main event. A date after
+  "since" that bounds a comparison ("its lowest level since 2003", "the first such
+  declaration since 2017") dates no happening at all;
 - **quotations**: text between double quotes; a line that opens a quotation and never
   closes it is quoted to its end, and one that closes a quotation it never opened is
   quoted from its start (a quotation running over several paragraphs);
@@ -58,6 +60,8 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _OPENING_QUOTES = "“«"
 _CLOSING_QUOTES = "”»"
 _LONGEST_CAPTION = 400
+#: How many words before "since" a superlative may stand and still make it a comparison.
+_COMPARISON_REACH = 6
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
@@ -132,30 +136,27 @@ class SentenceParse:
         if dated is None or self.root is None:
             # A sentence with no verb (a heading, a date line): the date is all it tells.
             return Attachment(mention.start, None, main=True)
+        marker = _marker(dated)
+        preposition = marker.lower_ if marker is not None else ""
+        comparison = marker is not None and preposition == "since" and _compares(marker, dated)
         covered = range(dated.start, dated.end)
         token = dated.root
-        self._preposition = ""
         while True:
-            if token.dep_ == "pobj" and token.head.pos_ in {"ADP", "SCONJ"} and not self._preposition:
-                self._preposition = token.head.lower_
             head = token.head
             if head.i == token.i:
-                return Attachment(mention.start, None, main=False)
+                return Attachment(mention.start, None, False, preposition, comparison)
             if head.i in covered:
                 token = head
                 continue
             if head.pos_ in _VERBS:
-                return self._attachment(mention, head)
+                main = not inside(self._quotes, mention.start) and self._dates_main_event(head)
+                return Attachment(mention.start, _predicate(head), main, preposition, comparison)
             if head.lower_ == "since" and head.head.pos_ in _NOUNS | {"ADJ"}:
-                # "its lowest level since 2003", "the first since …": a comparison on the noun.
-                return Attachment(mention.start, _predicate(head.head), main=False, preposition="since")
+                # "the first such declaration since 2017": a comparison on the noun.
+                return Attachment(mention.start, _predicate(head.head), False, preposition, comparison)
             if head.pos_ in _NOUNS and token.dep_ in _PREMODIFIERS and head.dep_ in _ARGUMENTS:
-                return Attachment(mention.start, _predicate(head), main=False)
+                return Attachment(mention.start, _predicate(head), False, preposition, comparison)
             token = head
-
-    def _attachment(self, mention: DateMention, verb: Token) -> Attachment:
-        main = not inside(self._quotes, mention.start) and self._dates_main_event(verb)
-        return Attachment(mention.start, _predicate(verb), main=main, preposition=self._preposition)
 
     def _dates_main_event(self, verb: Token) -> bool:
         token = verb
@@ -168,6 +169,26 @@ class SentenceParse:
                 return False
             token = token.head
         return True
+
+
+def _marker(dated: Span) -> Token | None:
+    """The preposition whose object the date is ("on" Sunday, "since" 2012), or None."""
+    root = dated.root
+    if root.dep_ == "pobj" and root.head.pos_ in {"ADP", "SCONJ"}:
+        return root.head
+    return None
+
+
+def _compares(since: Token, dated: Span) -> bool:
+    """Whether "since <date>" bounds a comparison ("its lowest level since 2003", "the first since 2017").
+
+    A date that a clause describes ("since 2020, when Assad's forces captured areas") is a
+    happening of its own, whatever it is compared with.
+    """
+    if any(child.dep_ in {"relcl", "acl", "advcl"} for child in dated.root.children):
+        return False
+    before = since.doc[max(since.sent.start, since.i - _COMPARISON_REACH) : since.i]
+    return any(token.tag_ in {"JJS", "RBS"} or token.lower_ in {"first", "ever"} for token in before)
 
 
 def _main_root(span: Span, quotes: Sequence[tuple[int, int]]) -> Token | None:

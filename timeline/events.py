@@ -7,7 +7,8 @@ which rows exist, with which date, countries and evidence. The rules, in order:
 1. **Each date of a sentence is a row**, recording the predicate it modifies and whether
    that is the sentence's main event (``main_event``) or a side clause's ("the hostages
    taken *a year ago* were released on Monday": the year dates the taking, Monday the
-   release).
+   release). Not the bound of a comparison ("its lowest level since 2003"): nothing is
+   told to have happened then.
 2. **A main event with no date of its own** (no date of the sentence modifies it) gets a
    row of its own, the side clauses' dates keeping theirs:
 
@@ -126,6 +127,8 @@ class Attachment:
     main: bool
     #: The preposition the date hangs on ("on", "since", "by"), lower case; "" when none.
     preposition: str = ""
+    #: Whether it only bounds a comparison ("its lowest level since 2003"): no happening is dated there.
+    comparison: bool = False
 
 
 @dataclass(frozen=True)
@@ -205,6 +208,8 @@ def build_events(
         dated_main = []
         for mention in own:
             attachment = attachments.get(mention.start, Attachment(mention.start, None, main=True))
+            if attachment.comparison:
+                continue
             rows.append((mention.start, _event(article, sentence, mention, who, inferred[position], attachment)))
             if attachment.main:
                 dated_main.append((mention, attachment))
