@@ -61,7 +61,7 @@ _OPENING_QUOTES = "“«"
 _CLOSING_QUOTES = "”»"
 _LONGEST_CAPTION = 400
 #: How many words before "since" a superlative may stand and still make it a comparison.
-_COMPARISON_REACH = 6
+_COMPARISON_REACH = 8
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
