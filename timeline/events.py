@@ -164,9 +164,6 @@ class _Who:
     def names(self) -> set[str]:
         return set(self.actors) | set(self.places) | set(self.countries)
 
-    def shares_with(self, other: _Who) -> bool:
-        return bool(self.names() & other.names())
-
 
 @dataclass(frozen=True)
 class _Story:
@@ -205,16 +202,15 @@ def build_events(
         rows: list[tuple[int, Event]] = []
         attachments = {attachment.date_start: attachment for attachment in sentence.attachments}
         own = [m for m in dates if sentence.start <= m.start < sentence.end and is_event_date(m)]
-        dated_main = []
+        dated: list[tuple[DateMention, Attachment]] = []
         for mention in own:
             attachment = attachments.get(mention.start, Attachment(mention.start, None, main=True))
-            if attachment.comparison:
-                continue
-            rows.append((mention.start, _event(article, sentence, mention, who, inferred[position], attachment)))
-            if attachment.main:
-                dated_main.append((mention, attachment))
+            if not attachment.comparison:
+                rows.append((mention.start, _event(article, sentence, mention, who, inferred[position], attachment)))
+                dated.append((mention, attachment))
+        dated_main = [(mention, attachment) for mention, attachment in dated if attachment.main]
         # A sentence with a date of its own, even a side clause's, tells its own time, not the story's.
-        continues = story is not None and not own and _continues(sentence, who, story, article)
+        continues = story is not None and not dated and _continues(sentence, who, story, article)
         undated = sentence.main if not dated_main and position >= body and not sentence.caption else None
         day: DateMention | None = None
         if undated is not None and story is not None and continues:
