@@ -129,6 +129,27 @@ def test_evaluation_events_rules(
 
 
 @pytest.mark.parametrize(
+    ("rows", "right", "at_gold"),
+    [
+        ([_row()], 1, 1),
+        ([_row(), _row(value="2024-12-01")], 1, 2),
+        ([_row(value="2024-12-01"), _row(_SECOND, value="2024-12-03")], 0, 1),
+        ([_row(_SECOND)], 0, 0),
+    ],
+    ids=["right", "one-of-two-wrong", "other-sentence-not-counted", "no-row-at-gold"],
+)
+def test_evaluation_events_row_precision(
+    make_events: MakeEvents, rows: list[dict[str, object]], right: int, at_gold: int
+) -> None:
+    """Row precision counts the rows at a gold event, and those with one of its dates; other rows do not count."""
+    scores = score_events([_document(_gold())], make_events(*rows))
+    tally = scores.tallies[ALL]
+    assert (sum(tally.rows_right.values()), sum(tally.rows_at_gold.values())) == (right, at_gold)
+    shown = f"{right / at_gold:>7.3f}{f'{right}/{at_gold}':>12}" if at_gold else f"{'—':>7}{'0/0':>12}"
+    assert f"row precision (at gold events)    {shown}" in report(scores)
+
+
+@pytest.mark.parametrize(
     ("gold", "right"),
     [(_gold(actors=(), countries=()), True), (_gold(actors=(("Bolt",),)), False)],
 )

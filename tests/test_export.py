@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.export import csv_frame, neutralise_cell, to_csv_bytes
-from timeline.schema import COLUMN_NAMES, empty_event_frame
+from timeline.schema import COLUMN_NAMES, INT_COLUMNS, empty_event_frame
 
 D = dt.date
 
@@ -66,8 +66,12 @@ def test_export_read_back_neutralises_every_formula(hostile):
     rows = _read_back(to_csv_bytes(hostile))
     assert len(rows) == 2
     for row in rows:
-        for cell in row.values():
-            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+        for name, cell in row.items():
+            if name in INT_COLUMNS:
+                # A whole number ("-1": no offset) is a number to a spreadsheet, never a formula.
+                assert str(int(cell)) == cell
+            else:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     first, second = rows
     assert first["sentence"] == '\'=HYPERLINK("http://evil.example","click")'
     assert first["article_title"] == "'+cmd|' /C calc'!A0"

@@ -101,12 +101,13 @@ def _columns_of(columns: tuple[schema.Column, ...], dtype: str) -> list[str]:
         (schema.DATE_COLUMNS, EVENT_COLUMNS, schema.DAY_DTYPE),
         (schema.INT_COLUMNS, EVENT_COLUMNS, schema.INT_DTYPE),
         (schema.STRING_COLUMNS, EVENT_COLUMNS, schema.STRING_DTYPE),
+        (schema.BOOL_COLUMNS, EVENT_COLUMNS, schema.BOOL_DTYPE),
         (schema.MERGED_LIST_COLUMNS, schema.MERGED_COLUMNS, schema.LIST_DTYPE),
         (schema.MERGED_DATE_COLUMNS, schema.MERGED_COLUMNS, schema.DAY_DTYPE),
         (schema.MERGED_INT_COLUMNS, schema.MERGED_COLUMNS, schema.INT_DTYPE),
         (schema.MERGED_STRING_COLUMNS, schema.MERGED_COLUMNS, schema.STRING_DTYPE),
     ],
-    ids=["lists", "days", "ints", "text", "merged-lists", "merged-days", "merged-ints", "merged-text"],
+    ids=["lists", "days", "ints", "text", "bools", "merged-lists", "merged-days", "merged-ints", "merged-text"],
 )
 def test_schema_roles_follow_the_declarations(derived, columns, dtype):
     """Each role lists exactly the declared columns of its type, in table order, and none is empty."""
@@ -117,7 +118,10 @@ def test_schema_roles_follow_the_declarations(derived, columns, dtype):
 def test_schema_roles_cover_every_column():
     """Every column of both tables has exactly one role, so no column escapes the checks."""
     for names, roles in (
-        (COLUMN_NAMES, (schema.LIST_COLUMNS, schema.DATE_COLUMNS, schema.INT_COLUMNS, schema.STRING_COLUMNS)),
+        (
+            COLUMN_NAMES,
+            (schema.LIST_COLUMNS, schema.DATE_COLUMNS, schema.INT_COLUMNS, schema.STRING_COLUMNS, schema.BOOL_COLUMNS),
+        ),
         (
             MERGED_COLUMN_NAMES,
             (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from timeline.schema import DATE_COLUMNS, DAY_DTYPE, check_event_frame
 from timeline.table import events_frame
 from timeline.types import Article, DateMention, DateSource, Event, Precision, TimexValue
@@ -39,3 +41,28 @@ def test_table_reference_dates_have_no_days():
     frame = events_frame([event])
     check_event_frame(frame)
     assert frame[["date_start", "date_end"]].isna().all(axis=None)
+
+
+@pytest.mark.parametrize(
+    ("mention", "offsets"),
+    [
+        (MENTION, (3, 9)),
+        (DateMention(40, 46, "Sunday", MENTION.timex, DateSource.CONTEXT), (-1, -1)),
+        (DateMention(3, 9, "", MENTION.timex, DateSource.ARTICLE), (-1, -1)),
+    ],
+    ids=["written-in-the-sentence", "from-an-earlier-sentence", "article-day"],
+)
+def test_table_offsets(mention: DateMention, offsets: tuple[int, int]) -> None:
+    """Date offsets point at the date in the sentence, and are -1 when the sentence does not write it."""
+    event = Event("e", Article("a", "a", dt.date(2024, 12, 2), "On Sunday it happened."), 0,
+                  "On Sunday it happened.", mention, sentence_start=0, sentence_end=22, predicate="happened",
+                  countries=("Qatar",), countries_inferred=("Qatar",))  # fmt: skip
+    row = events_frame([event]).iloc[0]
+    assert (row["date_text_start"], row["date_text_end"]) == offsets
+    assert (row["sentence_start"], row["sentence_end"], row["predicate"], row["main_event"]) == (
+        0,
+        22,
+        "happened",
+        True,
+    )
+    assert row["countries_inferred"] == ("Qatar",)

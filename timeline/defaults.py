@@ -112,7 +112,7 @@ PREFERRED_LEGACY_ENCODINGS: Final = ("cp1252", "latin_1", "iso8859_15")
 #: Bump whenever a change to the code changes the events extracted from the same
 #: article; every cached extraction made under another version is then ignored.
 #: (A digest of the source is part of the cache key too, so a forgotten bump is harmless.)
-PIPELINE_VERSION: Final = "1"
+PIPELINE_VERSION: Final = "2"
 
 #: Where extracted events are cached (relative to the working directory); gitignored.
 CACHE_DIR: Final = ".timeline-cache"
@@ -146,3 +146,54 @@ DASK_PARTITION_ARTICLES: Final = 64
 ARTICLES_PER_PROCESS: Final = 200
 #: Workers of the local Dask cluster when none is given.
 DASK_WORKERS: Final = 2
+
+# --- Events (timeline.events, timeline.clauses) -------------------------------------
+
+#: The longest evidence, in characters. A "sentence" longer than this (a run-on list, a
+#: page without punctuation) is cut into windows of at most this length around its dates,
+#: and each window is the evidence of the dates it holds.
+MAX_SENTENCE_CHARS: Final = 600
+#: The most events one article gives; past it, the rest of the article's events are dropped
+#: (no news article comes near it: it guards the table against a text that is a list of dates).
+MAX_EVENTS_PER_ARTICLE: Final = 500
+#: How far back (in sentences) a sentence that names no country looks for the story's
+#: countries, beyond its own paragraph (chosen on the MEANTIME and held-out event sets).
+STORY_COUNTRY_SENTENCES: Final = 2
+#: A story's day at most this many days before the article date is the news of the last days:
+#: a past-tense sentence in the paragraph after the story's goes on with it, whoever it names.
+STORY_RECENT_DAYS: Final = 7
+#: How many sentences the lead is: the first sentences of the body (after the headline and
+#: dateline) tell the article's own news (a news lead runs one or two sentences).
+LEAD_SENTENCES: Final = 2
+
+#: Reporting verbs as written (the pipeline runs without spaCy's lemmatizer): a sentence whose
+#: main verb is one of these, in the present or the simple past, reports the article's news.
+REPORTING_VERBS: Final = frozenset({
+    "say", "says", "said", "tell", "tells", "told", "announce", "announces", "announced",
+    "add", "adds", "added", "state", "states", "stated", "claim", "claims", "claimed",
+    "confirm", "confirms", "confirmed", "deny", "denies", "denied", "report", "reports", "reported",
+    "warn", "warns", "warned", "call", "calls", "called", "urge", "urges", "urged",
+    "accuse", "accuses", "accused", "insist", "insists", "insisted", "note", "notes", "noted",
+    "declare", "declares", "declared", "vow", "vows", "vowed", "pledge", "pledges", "pledged",
+    "condemn", "condemns", "condemned", "welcome", "welcomes", "welcomed", "reject", "rejects", "rejected",
+    "admit", "admits", "admitted", "argue", "argues", "argued", "explain", "explains", "explained",
+    "acknowledge", "acknowledges", "acknowledged", "promise", "promises", "promised",
+    "threaten", "threatens", "threatened", "demand", "demands", "demanded", "respond", "responds", "responded",
+    "reply", "replies", "replied", "write", "writes", "wrote", "describe", "describes", "described",
+    "apologise", "apologises", "apologised", "apologize", "apologizes", "apologized",
+    "criticise", "criticises", "criticised", "criticize", "criticizes", "criticized",
+    "praise", "praises", "praised", "dismiss", "dismisses", "dismissed", "unveil", "unveils", "unveiled",
+})  # fmt: skip
+#: Verbs and adjectives of intent or schedule, as written: "plans to", "is expected to", "is due to"
+#: make the clause under them a plan, never a happening on the article's day.
+PLAN_WORDS: Final = frozenset({
+    "plan", "plans", "planned", "planning", "intend", "intends", "intended", "expect", "expects", "expected",
+    "aim", "aims", "hope", "hopes", "seek", "seeks", "want", "wants", "set", "due", "scheduled", "poised",
+    "likely", "going", "prepare", "prepares", "preparing", "slated",
+})  # fmt: skip
+#: Words that mark a paragraph as a photo caption or credit: its dates date the picture,
+#: not the story, so they are never handed on and the caption gets no article-day row.
+CAPTION_MARKERS: Final = (
+    "image caption", "caption,", "photograph:", "photo:", "picture:", "image:", "credit:", "getty images",
+    "/afp", "/reuters", "/ap photo", "photo by", "pictured:",
+)  # fmt: skip

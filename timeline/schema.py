@@ -15,6 +15,7 @@ from typing import Final
 import numpy as np
 import pandas as pd
 
+from timeline.defaults import MAX_SENTENCE_CHARS
 from timeline.errors import TimelineError
 
 
@@ -35,7 +36,8 @@ LIST_DTYPE: Final = "list[str]"
 DAY_DTYPE: Final = "datetime64[s]"
 STRING_DTYPE: Final = "string"
 INT_DTYPE: Final = "int64"
-_DTYPES: Final = frozenset({LIST_DTYPE, DAY_DTYPE, STRING_DTYPE, INT_DTYPE})
+BOOL_DTYPE: Final = "bool"
+_DTYPES: Final = frozenset({LIST_DTYPE, DAY_DTYPE, STRING_DTYPE, INT_DTYPE, BOOL_DTYPE})
 
 EVENT_COLUMNS: Final[tuple[Column, ...]] = (
     Column("event_id", STRING_DTYPE, "Stable id of the row: hash of article id, sentence index and date offset."),
@@ -44,12 +46,27 @@ EVENT_COLUMNS: Final[tuple[Column, ...]] = (
     Column("article_date", DAY_DTYPE, "The article's publication date, the base of relative dates."),
     Column("source", STRING_DTYPE, "Outlet or origin of the article; 'unknown' when not stated."),
     Column("sentence_index", INT_DTYPE, "0-based index of the evidence sentence in the article."),
-    Column("sentence", STRING_DTYPE, "The evidence sentence, verbatim from the article."),
+    Column(
+        "sentence",
+        STRING_DTYPE,
+        "The evidence sentence, verbatim from the article; when the sentence is longer than "
+        f"{MAX_SENTENCE_CHARS} characters, the window of it around the date (defaults.MAX_SENTENCE_CHARS).",
+    ),
+    Column("sentence_start", INT_DTYPE, "Character offset in the article text where the evidence starts."),
+    Column("sentence_end", INT_DTYPE, "Character offset in the article text where the evidence ends (exclusive)."),
     Column(
         "date_text",
         STRING_DTYPE,
-        "The date expression as written ('On Sunday'); for context dates, the expression it came from.",
+        "The date expression as written ('On Sunday'); for context dates, the expression it came from; "
+        "empty for the article's day.",
     ),
+    Column(
+        "date_text_start",
+        INT_DTYPE,
+        "Character offset in the article text of the date expression; -1 when the sentence writes no date "
+        "(date_source context taken from an earlier sentence, or article).",
+    ),
+    Column("date_text_end", INT_DTYPE, "End offset (exclusive) of the date expression; -1 as for date_text_start."),
     Column(
         "date_value",
         STRING_DTYPE,
@@ -62,10 +79,40 @@ EVENT_COLUMNS: Final[tuple[Column, ...]] = (
         STRING_DTYPE,
         "day, weekend, week, month, season, quarter, half, year, decade or century.",
     ),
-    Column("date_source", STRING_DTYPE, "explicit, relative, context or article: how the date was obtained."),
+    Column(
+        "date_source",
+        STRING_DTYPE,
+        "How the date was obtained: explicit (written in full), relative (resolved against the article date), "
+        "context (the story's current day, from an earlier sentence of the story), or article (the article's "
+        "publication day: a sentence telling the article's own news with no date of its own; see timeline.events).",
+    ),
+    Column(
+        "predicate",
+        STRING_DTYPE,
+        "The verb (or event noun) the date belongs to, as written ('released'); for context and article dates, "
+        "the sentence's main verb; empty when the sentence has no verb.",
+    ),
+    Column(
+        "main_event",
+        BOOL_DTYPE,
+        "True when the date is the sentence's main event's (its main verb, a verb joined to it, or what was said "
+        "or planned); False for a side clause's (relative or participial clause, apposition, quotation, a dated "
+        "noun such as 'the September 11 attacks').",
+    ),
     Column("actors", LIST_DTYPE, "Canonical names of who was involved (people, organisations, states, armed groups)."),
     Column("places", LIST_DTYPE, "Canonical names of where it happened or was mentioned."),
-    Column("countries", LIST_DTYPE, "Countries from places, demonyms, country names and actors' affiliations."),
+    Column(
+        "countries",
+        LIST_DTYPE,
+        "Countries from places, demonyms, country names and actors' affiliations; when the sentence names no "
+        "place, the story's too (see countries_inferred).",
+    ),
+    Column(
+        "countries_inferred",
+        LIST_DTYPE,
+        "The countries of the row not stated in its sentence, taken in this order from the nearest earlier "
+        "sentence of the story, the dateline, or the article's most-named country; empty when all are stated.",
+    ),
     Column("regions", LIST_DTYPE, "Regions of those countries (see timeline.regions)."),
 )
 
@@ -95,6 +142,12 @@ MERGED_COLUMNS: Final[tuple[Column, ...]] = (
     Column("actors", LIST_DTYPE, "Union of the mentions' actors, in order of first appearance."),
     Column("places", LIST_DTYPE, "Union of the mentions' places."),
     Column("countries", LIST_DTYPE, "Union of the mentions' countries."),
+    Column(
+        "countries_inferred",
+        LIST_DTYPE,
+        "Union of the mentions' inferred countries: one listed here was taken from the story, not stated, "
+        "in at least one report (the mentions say which).",
+    ),
     Column("regions", LIST_DTYPE, "Union of the mentions' regions."),
     Column("mention_count", INT_DTYPE, "How many event rows (mentions) report this happening."),
     Column("article_count", INT_DTYPE, "How many distinct articles report it."),
@@ -123,6 +176,7 @@ COLUMN_NAMES: Final = tuple(column.name for column in _check_declared(EVENT_COLU
 LIST_COLUMNS: Final = _of_type(EVENT_COLUMNS, LIST_DTYPE)
 DATE_COLUMNS: Final = _of_type(EVENT_COLUMNS, DAY_DTYPE)
 INT_COLUMNS: Final = _of_type(EVENT_COLUMNS, INT_DTYPE)
+BOOL_COLUMNS: Final = _of_type(EVENT_COLUMNS, BOOL_DTYPE)
 STRING_COLUMNS: Final = _of_type(EVENT_COLUMNS, STRING_DTYPE)
 
 MERGED_COLUMN_NAMES: Final = tuple(column.name for column in _check_declared(MERGED_COLUMNS))
@@ -190,6 +244,7 @@ def _described(dtype: str) -> str:
         DAY_DTYPE: f"days ({DAY_DTYPE}, which holds any era)",
         STRING_DTYPE: "text",
         INT_DTYPE: f"whole numbers ({INT_DTYPE})",
+        BOOL_DTYPE: f"true or false ({BOOL_DTYPE})",
     }[dtype]
 
 

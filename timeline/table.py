@@ -8,6 +8,8 @@ from typing import Any
 import pandas as pd
 
 from timeline.schema import (
+    BOOL_COLUMNS,
+    BOOL_DTYPE,
     COLUMN_NAMES,
     DATE_COLUMNS,
     DAY_DTYPE,
@@ -16,7 +18,7 @@ from timeline.schema import (
     check_event_frame,
     empty_event_frame,
 )
-from timeline.types import Event
+from timeline.types import DateSource, Event
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -31,12 +33,16 @@ def events_frame(events: Iterable[Event]) -> pd.DataFrame:
         frame[name] = pd.to_datetime(frame[name]).astype(DAY_DTYPE)
     for name in INT_COLUMNS:
         frame[name] = frame[name].astype(INT_DTYPE)
+    for name in BOOL_COLUMNS:
+        frame[name] = frame[name].astype(BOOL_DTYPE)
     check_event_frame(frame)
     return frame
 
 
 def _row(event: Event) -> dict[str, Any]:
     article, mention = event.article, event.date
+    # A date handed on from an earlier sentence, or the article's day, is written nowhere in this one.
+    written = event.sentence_start <= mention.start < event.sentence_end and mention.source is not DateSource.ARTICLE
     return {
         "event_id": event.event_id,
         "article_id": article.article_id,
@@ -45,14 +51,21 @@ def _row(event: Event) -> dict[str, Any]:
         "source": article.source,
         "sentence_index": event.sentence_index,
         "sentence": event.sentence,
+        "sentence_start": event.sentence_start,
+        "sentence_end": event.sentence_end,
         "date_text": mention.text,
+        "date_text_start": mention.start if written else -1,
+        "date_text_end": mention.end if written else -1,
         "date_value": mention.timex.value,
         "date_start": mention.timex.start,
         "date_end": mention.timex.end,
         "date_precision": str(mention.timex.precision),
         "date_source": str(mention.source),
+        "predicate": event.predicate,
+        "main_event": event.main_event,
         "actors": event.actors,
         "places": event.places,
         "countries": event.countries,
+        "countries_inferred": event.countries_inferred,
         "regions": event.regions,
     }

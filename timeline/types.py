@@ -164,7 +164,12 @@ class EntityMention:
 
 @dataclass(frozen=True)
 class Event:
-    """A dated happening: one date in one sentence, with who and where."""
+    """A dated happening: one date in one sentence, with who and where.
+
+    ``date`` is a mention of the sentence, one handed on from an earlier sentence of the
+    story (its source is ``context`` and its offsets lie outside the sentence), or the
+    article's own day (source ``article``, offsets -1).
+    """
 
     event_id: str
     article: Article
@@ -175,3 +180,12 @@ class Event:
     places: tuple[str, ...] = field(default_factory=tuple)
     countries: tuple[str, ...] = field(default_factory=tuple)
     regions: tuple[str, ...] = field(default_factory=tuple)
+    #: Character offsets of the evidence in the article text (-1 when not known).
+    sentence_start: int = -1
+    sentence_end: int = -1
+    #: The verb (or event noun) the date belongs to, as written; "" when the sentence has none.
+    predicate: str = ""
+    #: Whether the date is the sentence's main event's, not a side clause's.
+    main_event: bool = True
+    #: The countries (a subset of ``countries``) taken from the story, not stated in the sentence.
+    countries_inferred: tuple[str, ...] = field(default_factory=tuple)

@@ -14,6 +14,9 @@ rows of its article in the event table:
   matches by its name as written or its entity's name.
 - **countries**: every gold country is among a found row's ``countries`` (exact names).
 - **all three**: one found row has all of the above.
+- **row precision** (the check that extra rows do not buy recall): among the rows
+  whose sentence holds at least one gold event (as ``found`` places them), the share
+  whose ``date_value`` is the gold date of one of those events; also by ``date_source``.
 
 An event with no gold actor (or country) has that part right as soon as it is found:
 no row means the table tells the user nothing about it. The rates over the events
@@ -129,6 +132,15 @@ class Tally:
     not_dates: int = 0
     unresolved: Counter[str] = field(default_factory=Counter)
     by_kind: dict[str, KindTally] = field(default_factory=dict)
+    #: Rows at some gold event, and those of them with one of those events' dates, by date_source.
+    rows_at_gold: Counter[str] = field(default_factory=Counter)
+    rows_right: Counter[str] = field(default_factory=Counter)
+
+    def add_row(self, row: PlacedRow, golds: Sequence[EventGold]) -> None:
+        """Count one row for row precision, given the gold events at it (none: not counted)."""
+        if golds:
+            self.rows_at_gold[row.date_source] += 1
+            self.rows_right[row.date_source] += any(date_right(gold, row) for gold in golds)
 
     def add(self, outcome: Outcome) -> None:
         """Count one gold event's outcome."""
@@ -233,6 +245,11 @@ def rows_at(gold: EventGold, rows: Sequence[PlacedRow]) -> tuple[PlacedRow, ...]
     return tuple(row for row in rows if overlaps(row, gold))
 
 
+def golds_at(row: PlacedRow, golds: Sequence[EventGold]) -> tuple[EventGold, ...]:
+    """The gold events a row is at (the converse of :func:`rows_at`)."""
+    return tuple(gold for gold in golds if rows_at(gold, (row,)))
+
+
 def date_right(gold: EventGold, row: PlacedRow) -> bool:
     """Whether the row carries the gold date's exact TIMEX3 value."""
     return row.date_value == gold.date
@@ -291,6 +308,10 @@ def score_events(documents: Sequence[EventDocument], frame: pd.DataFrame) -> Eve
             tally.rows += len(rows)
             tally.unplaced_rows += unplaced
             tally.not_dates += len(violations)
+        for placed in rows:
+            golds = golds_at(placed, document.events)
+            scores.tally(document.corpus).add_row(placed, golds)
+            scores.tally(ALL).add_row(placed, golds)
         for gold in document.events:
             outcome = judge(document, gold, rows)
             scores.outcomes.append(outcome)
@@ -324,6 +345,14 @@ def _report_one(name: str, tally: Tally) -> str:
         ("countries, events with places", tally.countries_of_those, tally.with_countries, tally.found_with_countries),
     ):
         lines.append(f"{label:<34}{_rate(count, whole)}{_count(count, whole)}{_rate(count, found):>10}")
+    at_gold, right = sum(tally.rows_at_gold.values()), sum(tally.rows_right.values())
+    lines.append(f"{'row precision (at gold events)':<34}{_rate(right, at_gold)}{_count(right, at_gold)}")
+    if at_gold:
+        parts = [
+            f"{source} {_rate(tally.rows_right[source], count).strip()} ({tally.rows_right[source]}/{count})"
+            for source, count in sorted(tally.rows_at_gold.items(), key=lambda item: -item[1])
+        ]
+        lines.append(f"{'  by date_source':<34}{', '.join(parts)}")
     if tally.by_kind:
         lines.append(f"{'by how the date is obtained':<34}{'gold':>7}{'found':>12}{'date':>10}{'all three':>11}")
         for kind, counts in sorted(tally.by_kind.items(), key=lambda item: -item[1].gold):
