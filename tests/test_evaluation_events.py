@@ -24,6 +24,7 @@ from timeline.evaluation.event_gold import (
 from timeline.evaluation.events import (
     ALL,
     PlacedRow,
+    date_right,
     error_records,
     names_match,
     normalise_name,
@@ -339,3 +340,20 @@ def test_evaluation_events_heldout_set() -> None:
     assert total.gold == sum(len(document.events) for document in documents) > 0
     assert total.all_three <= min(total.date, total.actors, total.countries) <= total.found <= total.gold
     assert set(total.by_kind) <= {"explicit", "relative", "context", "article"}
+
+
+@pytest.mark.parametrize(
+    ("value", "right"),
+    [
+        ("2024-11-18", True),
+        ("2024-11-18TMO", True),
+        ("2024-11-18TNI", True),
+        ("2024-11-17TMO", False),
+        ("2024-11", False),
+        ("2024-11-18T14:00", False),
+    ],
+)
+def test_evaluation_events_date_right_takes_a_part_of_the_day(value: str, right: bool) -> None:
+    """A part of the gold day (morning, night) is the gold date; another day, a coarser value or a clock time is not."""
+    row = PlacedRow(0, 10, "x", "", value, "relative", (), ())
+    assert date_right(_gold(date="2024-11-18"), row) is right

@@ -251,8 +251,20 @@ def golds_at(row: PlacedRow, golds: Sequence[EventGold]) -> tuple[EventGold, ...
 
 
 def date_right(gold: EventGold, row: PlacedRow) -> bool:
-    """Whether the row carries the gold date's exact TIMEX3 value."""
-    return row.date_value == gold.date
+    """Whether the row carries the gold date's TIMEX3 value: exactly, or as a part of that day.
+
+    "Friday morning" is ``2025-09-05TMO``; where the annotators wrote the day
+    (``2025-09-05``), a part of that very day is the same date told more finely. Nothing
+    else is loosened: a coarser value ("2006" for ``2006-Q4``) or another day is wrong.
+    """
+    if row.date_value == gold.date:
+        return True
+    day, _, part = row.date_value.partition("T")
+    return part in _PARTS_OF_DAY and day == gold.date
+
+
+#: TIMEX3's parts of a day (morning, afternoon, evening, night, daytime).
+_PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI", "DT"})
 
 
 def actors_right(gold: EventGold, row: PlacedRow) -> bool:
