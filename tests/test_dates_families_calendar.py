@@ -206,3 +206,16 @@ def test_distant_number_that_counts_is_no_year(text: str) -> None:
 def test_full_date_of_any_era(text: str, written: str, value: str) -> None:
     """A month, day and year is a day whatever the era, never only its month."""
     assert only_date(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("Hamas' Oct. 7, 2023, attack on southern Israel started the war.", "Oct. 7, 2023", "2023-10-07"),
+        ("The 11 September 2001 attacks changed air travel.", "11 September 2001", "2001-09-11"),
+        ("The 3/11/04 bombings shook Madrid.", "3/11/04", "2004-03-11"),
+    ],
+)
+def test_full_date_before_an_attack_is_its_day(text: str, written: str, value: str) -> None:
+    """A date written with its year before 'attack' or 'bombings' is the day it happened, not only a name."""
+    assert only_date(text, WEDNESDAY, written) == (value, DateSource.EXPLICIT)
