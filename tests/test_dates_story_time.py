@@ -98,3 +98,26 @@ def test_bare_months_follow_tense(text: str, article_date: dt.date, expected: li
 def test_compound_expressions_take_the_full_value(text: str, expected: list[tuple[str, str]]) -> None:
     """'January this year', 'the next morning', 'earlier that day' are one expression with the whole value."""
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Talks were held in March 2022, weeks after the invasion on February 24 of that year.",
+            [("March 2022", "2022-03"), ("February 24", "2022-02-24"), ("that year", "2022")],
+        ),
+        (
+            "The plant closed in 2009. On 3 May the same year, workers sued.",
+            [("2009", "2009"), ("3 May", "2009-05-03"), ("the same year", "2009")],
+        ),
+        (
+            "The plant closed in 2009. In October of that year, workers sued.",
+            [("2009", "2009"), ("October", "2009-10"), ("that year", "2009")],
+        ),
+        ("The law takes effect on May 3 next year.", [("May 3", "2014-05-03"), ("next year", "2014")]),
+    ],
+)
+def test_day_or_month_of_that_year_is_the_storys_year(text: str, expected: list[tuple[str, str]]) -> None:
+    """'February 24 of that year' takes the story's last year, not the article's; 'next year' the article's next."""
+    assert _dates(text) == expected

@@ -17,7 +17,7 @@ from timeline.dates.context import Context, Resolved
 from timeline.dates.dateparser_adapter import parse_explicit
 from timeline.dates.family import DIGIT, MONTH, Candidate, DateFamily
 from timeline.dates.patterns import WEEKDAYS, B, cap
-from timeline.types import DateSource
+from timeline.types import DateSource, Precision
 
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -82,7 +82,9 @@ _ORDINAL = {
     "final": 4, "latter": 2, "last": 4,
 }  # fmt: skip
 _SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_OF_RELATIVE_YEAR = re.compile(r",?[^\S\n]+(?:of[^\S\n]+)?(this|next|last)[^\S\n]+year\b", re.IGNORECASE)
+_OF_RELATIVE_YEAR = re.compile(
+    r",?[^\S\n]+(?:of[^\S\n]+)?(this|next|last|that|the[^\S\n]+same)[^\S\n]+year\b", re.IGNORECASE
+)
 
 #: Words before a bare month that make it a date rather than a name or a verb ("in May", "since March").
 _MONTH_LEAD = frozenset(
@@ -208,9 +210,27 @@ def _numeric(candidate: Candidate, context: Context) -> Resolved | None:
     return tx.day_value(day), DateSource.EXPLICIT
 
 
+def _year_said_after(candidate: Candidate, context: Context) -> int | None:
+    """The year "of this year", "next year" or "of that year" right after a day or month names, or None.
+
+    "That year" and "the same year" refer back to the story's last year ("in March 2022, weeks after the
+    invasion on February 24 of that year"); the year phrase stays its own expression, as MEANTIME annotates it.
+    """
+    following = _OF_RELATIVE_YEAR.match(context.text, candidate.end)
+    if following is None:
+        return None
+    word = following.group(1).lower()
+    if word in {"this", "next", "last"}:
+        return context.article_date.year + {"last": -1, "next": 1}.get(word, 0)
+    story = context.latest_within(Precision.YEAR)
+    return story.start.year if story is not None and story.start is not None else context.article_date.year
+
+
 def _month_day(candidate: Candidate, context: Context) -> Resolved | None:
     month, day = _month_of(candidate), int(candidate.group("day"))
     base = context.article_date
+    if (said := _year_said_after(candidate, context)) is not None:
+        return tx.day_value(dt.date(said, month, day)), DateSource.RELATIVE
     options = []
     for year in (base.year - 1, base.year, base.year + 1):
         try:
@@ -321,12 +341,10 @@ def _month(candidate: Candidate, context: Context) -> Resolved | None:
     # "late last July" is placed like "last July".
     modifiers = candidate.optional("mod").lower().split()
     mod = modifiers[-1] if modifiers else ""
-    following = _OF_RELATIVE_YEAR.match(context.text, candidate.end)
-    if following:
+    if (said := _year_said_after(candidate, context)) is not None:
         # "January this year", "October of next year": the month of that year. The year is its own expression,
         # as MEANTIME annotates it ("October" and "next year").
-        offset = {"last": -1, "next": 1}.get(following.group(1).lower(), 0)
-        return tx.month_value(base.year + offset, month), DateSource.RELATIVE
+        return tx.month_value(said, month), DateSource.RELATIVE
     if mod == "last":
         year = base.year if month < base.month else base.year - 1
     elif mod == "next":
