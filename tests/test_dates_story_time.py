@@ -121,3 +121,37 @@ def test_compound_expressions_take_the_full_value(text: str, expected: list[tupl
 def test_day_or_month_of_that_year_is_the_storys_year(text: str, expected: list[tuple[str, str]]) -> None:
     """'February 24 of that year' takes the story's last year, not the article's; 'next year' the article's next."""
     assert _dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "article_date", "expected"),
+    [
+        (
+            "U.S. President Joe Biden, who leaves office on Monday, said the deal was done.",
+            dt.date(2025, 1, 16),
+            [("Monday", "2025-01-20")],
+        ),
+        (
+            "Babis told supporters at his party's headquarters in Prague's Chodov district late on Saturday "
+            "that he would seek to form a government.",
+            dt.date(2025, 10, 6),
+            [("Saturday", "2025-10-04")],
+        ),
+        (
+            "Students have called for a nationwide rally in Kragujevac on 15 February.",
+            dt.date(2025, 1, 28),
+            [("15 February", "2025-02-15")],
+        ),
+        (
+            "The airline will operate four weekly flights on Airbus A320 aircraft, rising to a daily service "
+            "from July, subject to approvals.",
+            dt.date(2025, 6, 10),
+            [("July", "2025-07")],
+        ),
+    ],
+)
+def test_dates_take_the_direction_of_their_verb(
+    text: str, article_date: dt.date, expected: list[tuple[str, str]]
+) -> None:
+    """A weekday, day or month is placed ahead or back by the verb it attaches to, not the clause's first verb."""
+    assert _dates(text, article_date) == expected

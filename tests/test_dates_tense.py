@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.dates.tense import speaks_of_future
+from timeline.dates.tense import clause_tense, speaks_of_future
 
 
 @pytest.mark.parametrize(
@@ -37,3 +37,37 @@ def test_speaks_of_future(sentence: str, future: bool) -> None:
     start = sentence.index("Friday") if "Friday" in sentence else sentence.index("June")
     end = start + (6 if "Friday" in sentence else 4)
     assert speaks_of_future(sentence, start, end) is future
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "tense"),
+    [
+        ("U.S. President Joe Biden, who leaves office on Monday, said the deal was done.", "Monday", "future"),
+        (
+            "Babis told supporters at his party's headquarters in Prague's Chodov district late on Saturday "
+            "that he would seek to form a government.",
+            "Saturday",
+            "past",
+        ),
+        ("Tom Andrews called the planned vote \"a sham\" in a statement on Wednesday.", "Wednesday", "past"),
+        ("The rebels rejected the planned vote on Sunday.", "Sunday", "future"),
+        (
+            "The airline will initially operate four weekly flights on Airbus A320 aircraft, rising to a daily "
+            "service from July, subject to approvals.",
+            "July",
+            "future",
+        ),
+        ("Students have called for a nationwide rally in Kragujevac on 15 February.", "15 February", "future"),
+        ("Protesters called for his resignation on Monday.", "Monday", "past"),
+        (
+            "Ford has announced sweeping cuts in its US and Canadian production, resulting in the partial "
+            "closure of ten of its plants during the fourth quarter.",
+            "the fourth quarter",
+            None,
+        ),
+    ],
+)
+def test_clause_tense_follows_the_governing_verb(sentence: str, written: str, tense: str | None) -> None:
+    """The verb the date attaches to decides, however far back in its sentence, not a verb of another clause."""
+    start = sentence.index(written)
+    assert clause_tense(sentence, start, start + len(written)) == tense

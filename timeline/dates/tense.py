@@ -17,7 +17,11 @@ _FUTURE = re.compile(
     r"|intended|prepared|prepares|threatened|threatens|offered|offers|asked|ordered)\s+to"
     # A scheduled event told in the present tense ("voting ends on Friday", "the trial begins Monday").
     r"|begins|starts|ends|opens|closes|resumes|expires|arrives|departs|returns|reopens|kicks\s+off|takes\s+place"
-    r"|goes\s+on\s+sale|meets|convenes)\b|'ll\b",
+    r"|goes\s+on\s+sale|meets|convenes|leaves|visits|travels|takes\s+office|steps\s+down|hosts|faces"
+    # A call for an event points to the event, not to the call ("have called for a rally on 15 February").
+    r"|call(?:s|ed|ing)?\s+for\s+(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:rally|rallies|strikes?|protests?|marche?s?|votes?|elections?|referendum|boycotts?|demonstrations?|talks)"
+    r")\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -31,21 +35,28 @@ _PAST = re.compile(
     r"|[a-z]+ed)\b",
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
-#: Where a new clause starts after the date: its verbs tell of another event ("won on Saturday and will play ...").
-_CLAUSE_START = re.compile(r"[;]|\b(?:and|but|while|whereas)\b")
+#: Where a new clause starts after the date: its verbs tell of another event ("won on Saturday and will play ...",
+#: "told supporters on Saturday that he would ...").
+_CLAUSE_START = re.compile(r"[;]|\b(?:and|but|while|whereas|that|who|which)\b")
+#: A participle used as an adjective ("the planned vote"): it tells the tense of its noun, so of a date only
+#: a few words after it ("the planned vote on Sunday"), not of one further on ("called the planned vote
+#: 'a sham' in a statement on Wednesday").
+_ADJECTIVE = re.compile(r"\b(?:the|a|an|its|his|her|their|our)\s+(?:planned|proposed|expected|scheduled|upcoming)$")
+_ADJECTIVE_REACH = re.compile(r"^\W*(?:[\w'’-]+\W+){0,3}$")
+#: "has announced", "have risen": a present perfect tells of no past day, so it is no date's verb ("Ford has
+#: announced cuts ..., resulting in closures during the fourth quarter").
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:(?:not|already|also|now|just|since|long)\s+)?$", re.IGNORECASE)
 #: A deadline word just before the date ("by June", "until Friday", "postponed to Saturday") looks forward on its own.
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|before|(?:postponed|delayed|moved|deferred|adjourned|rescheduled|pushed\s+back|put\s+off)"
     r"\s+(?:to|until|till|for))\s+(?:early\s+|late\s+|mid-?)?$",
     re.IGNORECASE,
 )
-#: A closing attribution ("…, officials said.") tells when it was said, not when the thing happens.
-_ATTRIBUTION = re.compile(
-    r",\s*(?:[\w’'.-]+\s+){0,5}?(?:said|says|told|added|reported|announced|according\s+to)\b[^,]{0,60}$",
-    re.IGNORECASE,
-)
 #: Words on each side of a date that decide its tense.
 _WINDOW = 60
+#: How far back the verb a date attaches to may be, within its sentence ("told supporters at his party's
+#: headquarters in Prague's Chodov district late on Saturday").
+_GOVERNOR_WINDOW = 150
 
 
 def speaks_of_future(text: str, start: int, end: int) -> bool:
@@ -59,12 +70,14 @@ def speaks_of_future(text: str, start: int, end: int) -> bool:
 def clause_tense(text: str, start: int, end: int, deadline: bool = True) -> str | None:
     """ "future", "past", or None when no marker near ``text[start:end]`` tells.
 
-    With ``deadline`` false, a deadline word before the date ("by the end of the decade, it had ...") does not
-    decide alone: the verbs do.
+    The date attaches to the verb before it, as far back as its sentence goes; words after a comma or a
+    new clause ("that he would ...") are another verb's.
+    With ``deadline`` false, a deadline word before the date ("by the end of the decade, it had ...") does
+    not decide alone: the verbs do.
     """
     if deadline and _DEADLINE.search(text, max(0, start - 20), start):
         return "future"
-    left_limit = max(0, start - _WINDOW)
+    left_limit = max(0, start - _GOVERNOR_WINDOW)
     for found in _SENTENCE_END.finditer(text, left_limit, start):
         left_limit = found.end()
     right_limit = min(len(text), end + _WINDOW)
@@ -74,15 +87,21 @@ def clause_tense(text: str, start: int, end: int, deadline: bool = True) -> str 
     clause = _CLAUSE_START.search(text, end, right_limit)
     if clause:
         right_limit = clause.start()
-    attribution = _ATTRIBUTION.search(text, end, right_limit)
-    if attribution and _FUTURE.search(text, left_limit, start) is not None:
-        right_limit = attribution.start()
     best: tuple[int, bool] | None = None
     for pattern, future in ((_FUTURE, True), (_PAST, False)):
         for found in pattern.finditer(text, left_limit, start):
+            if not _governs(text, found, future, start):
+                continue
             distance = start - found.end()
             if best is None or distance < best[0]:
                 best = (distance, future)
+    if best is not None:
+        # The date attaches to the verb before it: after a comma, the words belong to another clause
+        # ("Biden, who leaves office on Monday, said ..."), an attribution ("..., officials said") included.
+        comma = text.find(",", end, right_limit)
+        if comma != -1:
+            right_limit = comma
+    for pattern, future in ((_FUTURE, True), (_PAST, False)):
         for found in pattern.finditer(text, end, right_limit):
             # Words after the date weigh less: it usually modifies the verb before it.
             distance = (found.start() - end) * 2
@@ -91,3 +110,10 @@ def clause_tense(text: str, start: int, end: int, deadline: bool = True) -> str 
     if best is None:
         return None
     return "future" if best[1] else "past"
+
+
+def _governs(text: str, found: re.Match[str], future: bool, start: int) -> bool:
+    """Whether a tense marker before the date at ``start`` can be the verb it attaches to."""
+    if future and _ADJECTIVE.search(text, max(0, found.start() - 8), found.end()):
+        return _ADJECTIVE_REACH.match(text[found.end() : start]) is not None
+    return future or _PERFECT.search(text, max(0, found.start() - 20), found.start()) is None
