@@ -647,14 +647,13 @@ _OPTIONAL_WEEKDAY = rf"(?:(?P<wd>{WEEKDAYS}),?[^\S\n]+)?"
 
 #: In priority order: on equal extent, the earlier family wins.
 FAMILIES: tuple[DateFamily, ...] = (
-    # A date with its year names its day even before "attack": "Hamas' Oct. 7, 2023, attack" happened then,
-    # so unlike a day without a year ("the September 11 attacks") it is kept (no may_name_event).
     DateFamily(
         name="full_mdy",
         pattern=rf"{B}{_OPTIONAL_WEEKDAY}{_MON}{_GAP}{_DAY},?{_GAP}{_ANY_YEAR}",
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
+        may_name_event=True,
         examples=("It has ruled since [October 7, 2023].", "It happened on [Tuesday, June 3, 2008] at noon."),
     ),
     DateFamily(
@@ -663,6 +662,7 @@ FAMILIES: tuple[DateFamily, ...] = (
         triggers=(DIGIT,),
         groups=("wd", "year"),
         resolve=_full_date,
+        may_name_event=True,
         examples=("The talks ended on [11 December 2009].",),
     ),
     DateFamily(
@@ -671,6 +671,7 @@ FAMILIES: tuple[DateFamily, ...] = (
         triggers=(DIGIT,),
         groups=("y", "m", "d"),
         resolve=_numeric,
+        may_name_event=True,
         examples=("The deal was signed on [7/8/07].",),
     ),
     DateFamily(

@@ -18,6 +18,9 @@ __all__ = ["find_candidates"]
 
 #: Words after a written day that make it the name of an event ("the September 11 attacks").
 _EVENT_NAME_AFTER = re.compile(r",?[^\S\n]+(?:terrorist[^\S\n]+|terror[^\S\n]+)?(?:attacks?|bombings?)\b")
+#: A possessive just before the day ("Hamas' Oct. 7, 2023, attack", "Russia's 24 February invasion") makes it
+#: the date of one actor's attack, not the name of an event.
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:['’]s?)[^\S\n]+$")
 _RANK = {family.name: rank for rank, family in enumerate(FAMILIES)}
 
 
@@ -35,7 +38,11 @@ def find_candidates(text: str) -> list[Candidate]:
         for match in family.compiled.finditer(text):
             if match.end() <= match.start():
                 continue
-            if family.may_name_event and _EVENT_NAME_AFTER.match(text, match.end()):
+            if (
+                family.may_name_event
+                and _EVENT_NAME_AFTER.match(text, match.end())
+                and not _POSSESSIVE_BEFORE.search(text, max(0, match.start() - 5), match.start())
+            ):
                 # "the September 11 attacks" names an event; no part of it is a date of the story.
                 names.append((match.start(), match.end()))
                 continue
