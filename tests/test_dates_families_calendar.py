@@ -188,7 +188,13 @@ def test_distant_year_after_a_preposition(text: str, written: str, value: str) -
 
 @pytest.mark.parametrize(
     "text",
-    ["It was built in 1500 homes.", "He scored 1500 points.", "Revenue of $1500 was reported.", "Call 2300 for help."],
+    [
+        "It was built in 1500 homes.",
+        "He scored 1500 points.",
+        "Revenue of $1500 was reported.",
+        "Call 2300 for help.",
+        "The blast came at around 2100 GMT.",
+    ],
 )
 def test_distant_number_that_counts_is_no_year(text: str) -> None:
     """A number in the distant-year range that counts things is not a date."""

@@ -553,7 +553,8 @@ def _distant_year(candidate: Candidate, context: Context) -> Resolved | None:
 
 
 def _keep_distant_year(candidate: Candidate, text: str) -> bool:
-    if word_before(text, candidate.start) not in _DISTANT_YEAR_LEAD:
+    if word_before(text, candidate.start) not in _DISTANT_YEAR_LEAD or _ZONE_AFTER.match(text, candidate.end):
+        # "at around 2100 GMT" is a time of day.
         return False
     following = _WORD_AFTER.match(text, candidate.end)
     if following is None:
