@@ -111,3 +111,79 @@ def test_entities_ruler_datelines_lists_and_known_groups(
 ) -> None:
     """Dateline capitals are places; "X and Y" of two places splits; known groups are organisations."""
     assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("Militants attacked the northern town of Sebba.", [("Sebba", "PERSON")], [("Sebba", "GPE")]),
+        ("Forces captured the village of Dachne.", [], [("Dachne", "GPE")]),
+        ("Homes burned in Zamzam displacement camp.", [("Zamzam", "PERSON")], [("Zamzam", "GPE")]),
+        ("She grew up in Small Heath.", [("Small Heath", "PERSON")], [("Small Heath", "GPE")]),
+        ("Older voters in Ostrava backed it.", [("Ostrava", "ORG")], [("Ostrava", "GPE")]),
+        ("Since the fall of Mariupol she waited.", [("Mariupol", "ORG")], [("Mariupol", "GPE")]),
+        ("Drones struck Kharkiv overnight.", [("Kharkiv", "ORG")], [("Kharkiv", "GPE")]),
+        ("A ceremony at the People's Palace began.", [("the People's Palace", "ORG")],
+         [("the People's Palace", "FAC")]),
+        ("Rivals Toyota and Honda gained.", [("Toyota", "ORG"), ("Honda", "ORG")],
+         [("Toyota", "ORG"), ("Honda", "ORG")]),
+        ("They bought a stake in Fiat.", [("Fiat", "ORG")], [("Fiat", "ORG")]),
+        ("Steve Jobs spoke. He stood in Jobs' place.", [("Steve Jobs", "PERSON"), ("Jobs", "PERSON")],
+         [("Steve Jobs", "PERSON"), ("Jobs", "PERSON")]),
+    ],
+)
+def test_entities_ruler_names_that_are_places_by_their_context(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """A name in "the town of X", "X camp", "in X" (a person's name, or a city's) is a place; companies stay."""
+    assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Israeli jets struck the city of Tyre. The strikes on Tyre killed 12.",
+            [("Tyre", "GPE"), ("Tyre", "ORG")],
+            [("Tyre", "GPE"), ("Tyre", "GPE")],
+        ),
+        (
+            "Militants attacked the town of Sebba. Sebba has been under a blockade.",
+            [("Sebba", "PERSON"), ("Sebba", "PERSON")],
+            [("Sebba", "GPE"), ("Sebba", "GPE")],
+        ),
+        (
+            "Michael Jordan played in Amman. Jordan scored.",
+            [("Michael Jordan", "PERSON"), ("Amman", "GPE"), ("Jordan", "PERSON")],
+            [("Michael Jordan", "PERSON"), ("Amman", "GPE"), ("Jordan", "PERSON")],
+        ),
+        ("The juntas in Mali and Niger agreed.", [("Mali", "GPE"), ("Niger", "PERSON")],
+         [("Mali", "GPE"), ("Niger", "GPE")]),
+        ("Burkina Faso and Niger face attacks.", [("Burkina Faso", "GPE"), ("Niger", "PRODUCT")],
+         [("Burkina Faso", "GPE"), ("Niger", "GPE")]),
+        ("Chad Miller and Tom left.", [("Chad Miller", "PERSON")], [("Chad Miller", "PERSON")]),
+    ],
+)
+def test_entities_ruler_one_sense_and_listed_countries(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """A name shown to be a place is a place at every mention; so is an ambiguous country listed with one."""
+    assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("He moved from Justice Secretary to Home Secretary.", [("Justice", "ORG"), ("Home", "ORG")], []),
+        ("Qatar's Emir Sheikh Tamim bin Hamad Al Thani spoke.",
+         [("Qatar", "GPE"), ("Emir Sheikh", "PERSON"), ("Tamim bin Hamad Al Thani", "PERSON")],
+         [("Qatar", "GPE"), ("Tamim bin Hamad Al Thani", "PERSON")]),
+        ("The benchmark KOSPI index closed flat.", [("KOSPI", "ORG")], []),
+        ("The Home Office said so.", [("The Home Office", "ORG")], [("The Home Office", "ORG")]),
+    ],
+)
+def test_entities_ruler_drops_titles_and_indices(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """A word of a post ("Justice Secretary"), a title with no name or a market index is not a name."""
+    assert _fixed(text, ents) == expected

@@ -98,3 +98,37 @@ def test_entities_tag_datelines_qualifiers_and_middle_names(
     found = [m for m in tag_entities(nlp(text)) if m.text.startswith(written)]
     assert found, [(m.text, m.type) for m in tag_entities(nlp(text))]
     assert (found[-1].canonical, found[-1].country) == (canonical, country)
+
+
+
+def _actors(nlp, text: str) -> set[str]:  # type: ignore[no-untyped-def]
+    """The canonical names of the mentions of ``text`` that act."""
+    return {m.canonical for m in tag_entities(nlp(text)) if m.actor_kind is not None}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Islamist militants killed dozens in an attack on the northern town of Sebba on Sunday.", "Sebba"),
+        ("Ms Mahmood, 44, grew up in Small Heath and has represented Ladywood since 2010.", "Small Heath"),
+        ("A satellite image shows homes on fire in Zamzam camp on 12 April.", "Zamzam"),
+        ("Berri handed the response to the ambassador at the embassy in Awkar on Monday.", "Awkar"),
+        ("In Russia, the Defense Ministry said its forces had captured the village of Dachne.", "Dachne"),
+        ("Speaking at a ceremony at the People's Palace in Damascus, al-Sharaa said so.", "People's Palace"),
+        ("Older voters in Ostrava, a former mining city, backed ANO strongly.", "Ostrava"),
+        ("Head\nOUAGADOUGOU (Reuters) - Islamist militants killed dozens of soldiers on Sunday.", "Reuters"),
+    ],
+)
+def test_entities_tag_places_and_credits_do_not_act(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Towns, camps, neighbourhoods, buildings and a dateline's agency are named, but they do not act."""
+    mentions = [m for m in tag_entities(nlp(text)) if m.canonical == name]
+    assert mentions, [(m.text, m.type) for m in tag_entities(nlp(text))]
+    assert all(m.actor_kind is None for m in mentions)
+
+
+@pytest.mark.slow
+def test_entities_tag_a_word_of_a_post_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "Justice Secretary" is a post: its first word is no organisation, and the person still acts."""
+    mentions = tag_entities(nlp("Prime Minister Keir Starmer promoted her from Justice Secretary on Friday."))
+    assert [m.canonical for m in mentions] == ["Keir Starmer"]

@@ -22,6 +22,9 @@ from timeline.places import gazetteer
         ("northwestern Syria", "Syria", "Syria"),
         ("Toulouse", "Toulouse", "France"),
         ("Texas", "Texas", "United States"),
+        ("el-Fasher", "El Fasher", "Sudan"),
+        ("al-Hasakah", "Al Hasakah", "Syria"),
+        ("the Sahel", "Sahel", ""),
     ],
 )
 def test_places_gazetteer_resolves_place_to_country(name: str, place: str, country: str) -> None:

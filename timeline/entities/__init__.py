@@ -9,8 +9,11 @@ nationalities, which give a country only. It walks the doc once; no model runs.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
+from timeline.entities.contexts import is_credit
 from timeline.entities.locations import is_modifier, is_subject, resolve_place, seat_metonym
 from timeline.entities.organisations import Organisation, nominal_organisations, read_organisation
 from timeline.entities.people import Person, read_person, resolve_people
@@ -79,9 +82,11 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
 
 def _organisation(doc: Doc, span: Span, places: Gazetteer) -> EntityMention:
     organisation = read_organisation(doc, span, places)
-    return _organisation_mention(
+    mention = _organisation_mention(
         span.start_char, span.end_char, span.text, organisation, standalone=not is_modifier(span)
     )
+    # An agency credited in a dateline or under a photo is a name, but it reports, it does not act.
+    return replace(mention, actor_kind=None) if is_credit(doc, span) else mention
 
 
 def _organisation_mention(

@@ -31,7 +31,7 @@ NON_ENTITIES: Final = frozenset({
     "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST",
     "USD", "EUR", "GBP", "JPY", "CNY", "CHF",
     "FTSE", "FTSE 100", "Dow", "Dow Jones", "Dow Jones Industrial Average", "Nasdaq", "NASDAQ",
-    "S&P", "S&P 500", "Nikkei", "Nikkei 225", "DAX", "CAC 40", "Hang Seng",
+    "S&P", "S&P 500", "Nikkei", "Nikkei 225", "DAX", "CAC 40", "Hang Seng", "KOSPI", "Kospi",
 })
 
 #: Last words that make a name an event, not an organisation or place ("Paris Air Show").
@@ -117,6 +117,10 @@ ROLE_WORDS: Final = frozenset({
     "chairman", "director", "founder", "head", "analyst", "senior", "vice", "co-founder", "leader",
 })
 
+#: Nouns of a government post: a word the model calls an organisation before one is part
+#: of the post's name ("Home Secretary", "Justice Secretary"), not an organisation.
+OFFICE_NOUNS: Final = frozenset({"Secretary", "Minister", "Secretaries", "Ministers", "Secretary-General"})
+
 #: Courtesy titles: stripped from the name, not part of the role.
 HONORIFICS: Final = frozenset({
     "Sheikh", "Shaikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
@@ -147,3 +151,32 @@ LOCATIVE_WORDS: Final = frozenset({
 
 #: Nouns that make "the city of X" a place.
 SETTLEMENT_NOUNS: Final = frozenset({"city", "town", "village", "capital", "province", "region", "port", "governorate"})
+
+#: Possessive endings, as the tokenizer splits them off a name ("Israel's", "Hamas'").
+POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+
+#: Nouns whose "of" makes the name after them a place, whatever the model called it:
+#: "the town of Sebba", "the village of Dachne".
+PLACE_OF_NOUNS: Final = SETTLEMENT_NOUNS | frozenset({"neighbourhood", "neighborhood", "district", "suburb"})
+
+#: ...and, before a name the gazetteer knows as a city, these too ("the fall of Mariupol"); a
+#: regime or a person falls as well ("the fall of Assad"), so they say nothing of other names.
+CITY_OF_NOUNS: Final = PLACE_OF_NOUNS | frozenset({"fall", "siege", "outskirts", "streets", "residents"})
+
+#: Words after which a name the model called a person is a place ("grew up in Small Heath").
+#: Narrower than :data:`LOCATIVE_WORDS`: "from" and "to" take organisations as often as places.
+INSIDE_WORDS: Final = frozenset({"in", "near", "inside", "outside", "In", "Near", "Inside", "Outside"})
+
+#: Lower-case nouns after a name that make it a place ("Zamzam camp", "the Mezzeh neighbourhood",
+#: "the Ras Kanatib power station").
+PLACE_NOUNS_AFTER: Final = frozenset({
+    "camp", "neighbourhood", "neighborhood", "district", "suburb", "quarter", "village", "town", "city",
+    "province", "governorate", "region", "port", "ports", "station", "crossing", "square", "airport",
+})
+
+#: Last words that make a name a facility, a place and never an actor ("People's Palace",
+#: "Queen Alia International Airport"). Courts and hospitals stay organisations: they act.
+FACILITY_WORDS: Final = frozenset({
+    "Airport", "Airfield", "Palace", "Station", "Camp", "Square", "Stadium", "Bridge", "Street", "Road",
+    "Avenue", "Crossing", "Mosque", "Cathedral", "Church", "Museum", "Hotel",
+})

