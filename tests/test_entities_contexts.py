@@ -80,3 +80,16 @@ def test_entities_contexts_is_credit(text: str, ents: list[tuple[str, str]], exp
     """An agency in a dateline's parentheses or after "Photograph:" reports; a name elsewhere may act."""
     doc = doc_with_entities(text, ents)
     assert is_credit(doc, doc.ents[-1]) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Sebba lies near the border with Niger.", True), ("The frontier of Niger is long.", True),
+     ("He met Niger.", False), ("A deal with Niger was signed.", False)],
+)
+def test_entities_contexts_border_phrase(text: str, expected: bool) -> None:
+    """"the border with X" names a country, even one whose name is also a word or a name."""
+    from timeline.entities.contexts import border_phrase
+
+    doc, span = _first(text, [("Niger", "PERSON")])
+    assert border_phrase(doc, span) is expected

@@ -14,10 +14,18 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from timeline.entities.contexts import is_credit
-from timeline.entities.locations import is_modifier, is_subject, resolve_place, seat_metonym
+from timeline.entities.locations import (
+    is_modifier,
+    is_party,
+    is_subject,
+    modifies_agent,
+    resolve_place,
+    seat_metonym,
+)
 from timeline.entities.organisations import Organisation, nominal_organisations, read_organisation
 from timeline.entities.people import Person, read_person, resolve_people
 from timeline.places import Gazetteer, gazetteer
+from timeline.places.data import ACTING_UNIONS
 from timeline.types import ActorKind, EntityMention, EntityType, Place
 
 __all__ = ["tag_entities"]
@@ -50,14 +58,9 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
         elif label == "ORG":
             mentions.append(_organisation(doc, span, places))
         elif label in _PLACE_LABELS:
-            place, is_country = place_of[span.start]
-            institution = seat_metonym(span, place, text, places)
-            if institution is not None:
-                mentions.append(_place(span, institution, False))
-            else:
-                mentions.append(_place(span, place, is_country and is_subject(span, countries)))
+            mentions.extend(_places(span, *place_of[span.start], text, places, countries))
         elif label == "NORP":
-            mentions.append(_nationality(span, places))
+            mentions.append(_nationality(span, places, modifies_agent(span)))
     for (span, person), resolved in zip(people, resolve_people([person for _, person in people]), strict=True):
         mentions.append(
             EntityMention(
@@ -104,7 +107,43 @@ def _organisation_mention(
     )
 
 
-def _place(span: Span, place: Place, acts: bool) -> EntityMention:
+def _places(
+    span: Span, place: Place, is_country: bool, text: str, places: Gazetteer, countries: frozenset[int]
+) -> list[EntityMention]:
+    """A place mention, acting when it does: a country, or the body a place stands for.
+
+    A country acts as the subject of its clause or as a party to talks or a truce; so does
+    a union of countries ("the European Union imposed"). A seat city stands for the
+    institution the article names ("Brussels would target" is the EU). A capital or a seat
+    of power that acts ("Moscow denied", "the Kremlin said") stays the place it names, and
+    its state acts beside it, in a mention of its own that only gives the actor.
+    """
+    acts = is_subject(span, countries) or is_party(span, countries) or modifies_agent(span)
+    institution = seat_metonym(span, place, text, places)
+    if institution is not None:
+        return [_place(span, institution, ActorKind.ORGANISATION)]
+    if is_country:
+        return [_place(span, place, ActorKind.STATE if acts else None)]
+    if place.name in ACTING_UNIONS:
+        return [_place(span, place, ActorKind.ORGANISATION if acts else None)]
+    mention = _place(span, place, None)
+    state = places.seat_of(place) if acts else None
+    if state is None:
+        return [mention]
+    seat = EntityMention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        type=EntityType.LOCATION,
+        canonical=state.name,
+        country=state.name,
+        actor_kind=ActorKind.STATE,
+        standalone=False,
+    )
+    return [mention, seat]
+
+
+def _place(span: Span, place: Place, kind: ActorKind | None) -> EntityMention:
     return EntityMention(
         start=span.start_char,
         end=span.end_char,
@@ -112,13 +151,14 @@ def _place(span: Span, place: Place, acts: bool) -> EntityMention:
         type=EntityType.LOCATION,
         canonical=place.name,
         country=place.country,
-        actor_kind=ActorKind.STATE if acts else None,
+        actor_kind=kind,
         place=place,
         standalone=not is_modifier(span),
     )
 
 
-def _nationality(span: Span, places: Gazetteer) -> EntityMention:
+def _nationality(span: Span, places: Gazetteer, acts: bool) -> EntityMention:
+    """A nationality gives its country; the state acts when the nationality qualifies its agent ("Israeli jets")."""
     country = places.demonym(span.text)
     name = country.name if country is not None else span.text
     return EntityMention(
@@ -128,5 +168,6 @@ def _nationality(span: Span, places: Gazetteer) -> EntityMention:
         type=EntityType.NATIONALITY,
         canonical=name,
         country=country.name if country is not None else "",
+        actor_kind=ActorKind.STATE if acts and country is not None else None,
         standalone=False,
     )

@@ -16,6 +16,7 @@ from timeline.entities import data
 #: How far after "<name>, " an apposition may name the kind of place ("El Fasher, the last major city").
 _APPOSITION_WORDS = 6
 _ARTICLES = frozenset({"the", "a", "an"})
+_BORDERS = frozenset({"border", "borders", "frontier"})
 #: Words that may follow the head noun of an apposition: a preposition, a relative word.
 _AFTER_HEAD = frozenset({
     "in", "of", "on", "near", "at", "to", "by", "from", "with", "that", "which", "where", "whose", "and",
@@ -26,6 +27,12 @@ _AFTER_HEAD = frozenset({
 def place_of_phrase(doc: Doc, start: int, nouns: frozenset[str] = data.PLACE_OF_NOUNS) -> bool:
     """Whether the name at token ``start`` follows "<one of nouns> of" ("the town of", "the village of")."""
     return start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in nouns
+
+
+def border_phrase(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` follows "the border with" or "the frontier of": only a country or a region has one."""
+    start = span.start
+    return start > 1 and doc[start - 1].lower_ in {"with", "of"} and doc[start - 2].lower_ in _BORDERS
 
 
 def inside_phrase(doc: Doc, span: Span) -> bool:

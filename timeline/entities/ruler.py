@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from timeline.entities import data
-from timeline.entities.contexts import inside_phrase, names_a_city, names_a_place, place_of_phrase
+from timeline.entities.contexts import border_phrase, inside_phrase, names_a_city, names_a_place, place_of_phrase
 from timeline.names import is_the, name_words, straight_apostrophes
 from timeline.places import Entry, Gazetteer, gazetteer
 from timeline.places.data import MIN_CITY_POPULATION_OVER_ORGANISATION, MIN_CITY_POPULATION_OVER_PERSON
@@ -188,6 +188,9 @@ class EntityFixes:
             return _without_the(doc, span, "PERSON")
         if entry is not None:
             return self._as_place(doc, span, entry, surnames, full)
+        if label in PLACE_LABELS and self._places.demonym(span.text) is not None:
+            # "Ukrainian officials": the model's place is a nationality.
+            return Span(doc, span.start, span.end, label="NORP")
         known = " ".join(words).lower() in data.KNOWN_ORGANISATIONS
         if label != "ORG" and known:
             return _without_the(doc, span, "ORG")
@@ -265,7 +268,9 @@ class EntityFixes:
         if label in PLACE_LABELS:
             return span
         if entry.ambiguous:
-            return span
+            # The one evidence stronger than the model's label: "the border with Niger".
+            bordered = entry.is_country and border_phrase(doc, span)
+            return Span(doc, span.start, span.end, label="GPE") if bordered else span
         if entry.is_country or entry.population == 0:
             if label == "PERSON" and surname_key(_words(span)[-1]) in surnames:
                 return span

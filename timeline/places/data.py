@@ -132,6 +132,14 @@ SEATS_OF_INSTITUTIONS: Final[dict[str, tuple[str, re.Pattern[str]]]] = {
     "Brussels": ("European Union", re.compile(r"\b(?:EU|E\.U\.|European Union|European Commission)\b")),
 }
 
+#: Places, other than capitals, that stand for their country's state when they act ("the
+#: Kremlin said", "the White House announced"). Canonical place names.
+SEATS_OF_POWER: Final = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Élysée Palace"})
+
+#: Places above countries that act as a body of their own ("the European Union imposed
+#: sanctions"). Canonical place names.
+ACTING_UNIONS: Final = frozenset({"European Union"})
+
 #: Compass qualifiers stripped before lookup: "northwestern Syria" is Syria.
 COMPASS_WORDS: Final = frozenset({
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",

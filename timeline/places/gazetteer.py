@@ -48,6 +48,10 @@ class Gazetteer:
         for written, code in countries.codes.items():
             self._add_country(written, self._countries[code])
         self._add_cities(cache, countries.alpha3)
+        #: ISO alpha-3 -> the name of the country's capital, as the gazetteer writes it.
+        self._capitals = {
+            str(row["iso3"]): _plain(str(row["capital"])) for row in cache.get_countries().values() if row["capital"]
+        }
         self._us_states: dict[str, Entry] = {}
         for state in cache.get_us_states().values():
             name = str(state["name"])
@@ -127,6 +131,14 @@ class Gazetteer:
         """The canonical place ``name`` denotes (in an article whose text is ``context``), or None."""
         entry = self.lookup(name, context)
         return entry.place if entry is not None else None
+
+    def seat_of(self, place: Place) -> Country | None:
+        """The country a capital or a seat of power stands for when it acts ("Moscow denied", "the
+        Kremlin said"), or None for any other place."""
+        code = place.country_code
+        if not code or (place.name != self._capitals.get(code) and place.name not in data.SEATS_OF_POWER):
+            return None
+        return self._countries.get(code)
 
     def country(self, name: str) -> Country | None:
         """The country called ``name`` (its common name, an alias or a former name), or None."""
