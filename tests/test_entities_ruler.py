@@ -187,3 +187,41 @@ def test_entities_ruler_drops_titles_and_indices(
 ) -> None:
     """A word of a post ("Justice Secretary"), a title with no name or a market index is not a name."""
     assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Starmer promoted Ms Mahmood. Shabana Mahmood spoke.",
+            [("Starmer", "PERSON"), ("Ms Mahmood", "ORG"), ("Shabana Mahmood", "ORG")],
+            [("Starmer", "PERSON"), ("Mahmood", "PERSON"), ("Shabana Mahmood", "PERSON")],
+        ),
+        ("Vice Media grew.", [("Vice Media", "ORG")], [("Vice Media", "ORG")]),
+        (
+            "Commission President Ursula von der Leyen joined.",
+            [("Ursula von der", "PERSON"), ("Leyen", "GPE")],
+            [("Ursula von der Leyen", "PERSON")],
+        ),
+        ("Prime Minister Han Duck-soo said so.", [("Han Duck", "PERSON")], [("Han Duck-soo", "PERSON")]),
+        (
+            "A former commander of Hayat Tahrir al-Sham (HTS) stays on.",
+            [("Hayat Tahrir al-Sham (HTS", "ORG")],
+            [("Hayat Tahrir al-Sham", "ORG"), ("HTS", "ORG")],
+        ),
+        ("Apple released the iPhones Kit (SDK) today.", [("iPhones Kit (SDK", "ORG")], []),
+        (
+            "Interim President Ahmed al-Sharaa spoke. Sharaa was declared president.",
+            [("Ahmed al-Sharaa", "PERSON")],
+            [("Ahmed al-Sharaa", "PERSON"), ("Sharaa", "PERSON")],
+        ),
+        (
+            "Sheikh Tamim bin Hamad Al Thani hosted it. Thani smiled.",
+            [("Tamim bin Hamad Al Thani", "PERSON")],
+            [("Tamim bin Hamad Al Thani", "PERSON"), ("Thani", "PERSON")],
+        ),
+    ],
+)
+def test_entities_ruler_name_variants(text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
+    """ "Ms" before a surname makes a person; names cut at a particle, a hyphen or an acronym are mended."""
+    assert _fixed(text, ents) == expected

@@ -137,3 +137,28 @@ def test_entities_tag_a_word_of_a_post_is_no_name(nlp) -> None:  # type: ignore[
     """ "Justice Secretary" is a post: its first word is no organisation, and the person still acts."""
     mentions = tag_entities(nlp("Prime Minister Keir Starmer promoted her from Justice Secretary on Friday."))
     assert [m.canonical for m in mentions] == ["Keir Starmer"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "written", "canonical"),
+    [
+        ("Ladywood MP Shabana Mahmood has been appointed Home Secretary. Keir Starmer promoted Ms Mahmood on Friday.",
+         "Mahmood", "Shabana Mahmood"),
+        ("President Yoon Suk Yeol was removed from office. Yoon declared martial law on Dec. 3.", "Yoon",
+         "Yoon Suk Yeol"),
+        ("Interim President Ahmed al-Sharaa has announced a government. Sharaa was declared president on January 29.",
+         "Sharaa", "Ahmed Al-Sharaa"),
+        ("Commission President Ursula von der Leyen joined them. Von der Leyen announced 3.5 billion euros in aid.",
+         "Von der Leyen", "Ursula von der Leyen"),
+        ("Prime Minister Han Duck-soo, the acting president, said the vote would be held.", "Han Duck-soo",
+         "Han Duck-soo"),
+    ],
+)
+def test_entities_tag_name_variants_take_the_full_name(  # type: ignore[no-untyped-def]
+    nlp, text: str, written: str, canonical: str
+) -> None:
+    """ "Ms Mahmood", a family name first, a surname without its "al-", a name the model cut: one person."""
+    found = [m for m in tag_entities(nlp(text)) if m.text == written]
+    assert found, [(m.text, m.type) for m in tag_entities(nlp(text))]
+    assert {m.canonical for m in found} == {canonical}

@@ -113,6 +113,7 @@ ROLE_WORDS: Final = frozenset({
     "President-elect", "Pope", "Ayatollah", "Chancellor", "Premier", "Speaker", "Attorney", "Judge",
     "Justice", "Affairs", "Economy", "Trade", "Health", "Energy", "Education", "Labour", "Labor",
     "Treasury", "Special", "Senior", "Founder", "Co-founder", "Head", "Minister-President", "Sultan",
+    "Councillor", "Councilor", "MP", "MEP",
     "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "president", "minister",
     "chairman", "director", "founder", "head", "analyst", "senior", "vice", "co-founder", "leader",
 })
@@ -125,6 +126,8 @@ OFFICE_NOUNS: Final = frozenset({"Secretary", "Minister", "Secretaries", "Minist
 HONORIFICS: Final = frozenset({
     "Sheikh", "Shaikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
     "Madam", "Sen.", "Rep.", "Gen.", "Col.", "Lt.", "Gov.", "Pres.", "Prof.", "Professor", "H.E.",
+    # Military ranks as British style writes them, without a dot.
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Brig", "Cllr", "Rev",
 })
 
 #: Words that may join role words ("Minister of Foreign Affairs", "Prime Minister and Foreign Minister").
@@ -135,6 +138,13 @@ ROLE_QUALIFIERS: Final = frozenset({"outgoing", "former", "incoming", "then", "a
 
 #: Arabic and other name particles ignored when comparing surnames ("Al-Assad" = "Assad").
 SURNAME_PREFIXES: Final = ("al-", "el-", "ал-")
+
+#: Particles written as words of their own inside a person's name, in lower case or
+#: capitalised: "Tamim bin Hamad Al Thani", "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
+NAME_PARTICLES: Final = frozenset({
+    "bin", "bint", "ibn", "al", "el", "Al", "El", "von", "van", "der", "den", "de", "da", "das", "dos", "du",
+    "di", "del", "della", "la", "le", "Abu", "abu",
+})
 
 #: Nouns heading a phrase built around a country that names an organisation of it
 #: ("Qatar's foreign ministry", "Turkish defence ministry").

@@ -69,6 +69,12 @@ _GOVERNMENT = frozenset({"Government", "government"})
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
+#: Where a name the model missed may stand in its clause for us to take it: subject or possessor.
+_NAME_ROLES_IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "poss"})
+#: The most letters of an acronym written in parentheses after a name ("(UKMTO)").
+_MAX_ACRONYM = 8
+#: The most words a person's name has ("Mohammed bin Abdulrahman Al Thani").
+_MAX_NAME_WORDS = 5
 
 
 def surname_key(word: str) -> str:
@@ -81,11 +87,25 @@ def surname_key(word: str) -> str:
 
 
 def person_shaped(tokens: list[str]) -> bool:
-    """Whether ``tokens`` look like a person's name: 1-4 capitalised words, none an organisation word."""
-    return 0 < len(tokens) <= 4 and all(
-        word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha() and word not in data.NOT_NAME_WORDS
-        for word in tokens
+    """Whether ``tokens`` look like a person's name: 1-5 capitalised words, none an organisation word.
+
+    Name particles count as capitalised: joined to a name ("Ahmed al-Sharaa") or, inside it,
+    standing alone ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
+    """
+    return 0 < len(tokens) <= _MAX_NAME_WORDS and all(
+        _name_word(word, inner=0 < index < len(tokens) - 1) for index, word in enumerate(tokens)
     )
+
+
+def _name_word(word: str, *, inner: bool) -> bool:
+    if inner and word in data.NAME_PARTICLES:
+        return True
+    bare = word
+    for prefix in data.SURNAME_PREFIXES:
+        if word.startswith(prefix) and len(word) > len(prefix):
+            bare = word[len(prefix) :]
+            break
+    return bare[:1].isupper() and bare.replace("-", "").replace(".", "").isalpha() and word not in data.NOT_NAME_WORDS
 
 
 class EntityFixes:
@@ -103,8 +123,10 @@ class EntityFixes:
                 others.append(ent)
                 continue
             trimmed = _trim(doc, ent)
-            if trimmed is not None and not _not_a_name(trimmed):
-                spans.append(trimmed)
+            parts = _repaired(doc, trimmed) if trimmed is not None else []
+            # The acronym of what is no name is none either ("iPhones Software Development Kit (SDK").
+            if parts and not _not_a_name(parts[0]):
+                spans.extend(part for part in parts if not _not_a_name(part))
         datelines = self._datelines(doc)
         if datelines:
             taken = {index for span in datelines for index in range(span.start, span.end)}
@@ -374,12 +396,15 @@ def _full_name_surnames(spans: list[Span]) -> frozenset[str]:
 
 
 def _titled_name(words: list[str]) -> list[str]:
-    """The name in "Spokeswoman Sandy Angers" (a title, then two or three name words), else []."""
+    """The name in "Spokeswoman Sandy Angers" or "Ms Mahmood" (a title, then the name's words), else []."""
     index = 0
     while index < len(words) and (words[index] in data.ROLE_WORDS or words[index] in data.HONORIFICS):
         index += 1
     name = words[index:]
-    if index == 0 or not 2 <= len(name) <= 3 or not person_shaped(name):
+    # A courtesy title may stand before a surname alone ("Ms Mahmood"); a post needs a fuller
+    # name ("Vice Media" is no Mr Media).
+    shortest = 1 if index and words[index - 1] in data.HONORIFICS else 2
+    if index == 0 or not shortest <= len(name) <= 3 or not person_shaped(name):
         return []
     return name if not any(word in data.ROLE_WORDS for word in name) else []
 
@@ -426,20 +451,45 @@ def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Surnames the model did not tag, of people named in full in the article ("Fidan" after "Hakan Fidan")."""
+    """Surnames the model did not tag, of people named in full in the article ("Fidan" after "Hakan
+    Fidan"), and family names written first ("Yoon declared" after "Yoon Suk Yeol") where the parse
+    makes the word a name that acts."""
     surnames = set()
+    firsts = set()
     for span in spans:
         words = _words(span)
         if span.label_ == "PERSON" and len(words) > 1 and person_shaped(words):
             surnames.add(surname_key(words[-1]))
+            if _family_name_first(words):
+                firsts.add(words[0])
     if not surnames:
         return []
     covered = {index for span in spans for index in range(span.start, span.end)}
     return [
         Span(doc, token.i, token.i + 1, label="PERSON")
         for token in doc
-        if token.i not in covered and token.is_title and token.is_alpha and surname_key(token.text) in surnames
+        if token.i not in covered
+        and token.is_title
+        and token.is_alpha
+        and (
+            surname_key(token.text) in surnames
+            or (token.text in firsts and token.pos_ == "PROPN" and token.dep_ in _NAME_ROLES_IN_CLAUSE)
+        )
     ]
+
+
+#: The longest word of a given name written after the family name, as in "Yoon Suk Yeol".
+_SHORT_GIVEN_NAME = 4
+
+
+def _family_name_first(words: list[str]) -> bool:
+    """Whether a name reads family name first, as East Asian names do: the given name after it is
+    hyphenated ("Lee Jae-myung") or two short words ("Yoon Suk Yeol"). A Western first name alone
+    is too often a word ("Will", "Mark") to be taken for the person."""
+    given = words[1:]
+    return (len(given) == 1 and "-" in given[0]) or (
+        len(given) == 2 and all(len(word) <= _SHORT_GIVEN_NAME for word in given)
+    )
 
 
 def _after_locative(doc: Doc, start: int) -> bool:
@@ -468,6 +518,38 @@ def _words(span: Span) -> list[str]:
 def _without_the(doc: Doc, span: Span, label: str) -> Span:
     start = span.start + 1 if is_the(span[0].text) and len(span) > 1 else span.start
     return Span(doc, start, span.end, label=label)
+
+
+def _repaired(doc: Doc, span: Span) -> list[Span]:
+    """``span`` as the name it is part of: an acronym after it in parentheses is a name of its
+    own ("Hayat Tahrir al-Sham (HTS" is two), and a person's name cut at a particle or a hyphen
+    is whole again ("Ursula von der" + "Leyen", "Han Duck" + "-soo")."""
+    opening = next((token.i for token in span if token.text == "("), None)
+    if opening is not None and opening > span.start:
+        name = _trim(doc, doc[span.start : opening])
+        inside = [token for token in doc[opening + 1 : span.end] if not token.is_punct]
+        parts = [Span(doc, name.start, name.end, label=span.label_)] if name is not None else []
+        if len(inside) == 1 and _acronym(inside[0].text):
+            parts.append(Span(doc, inside[0].i, inside[0].i + 1, label=span.label_))
+        return parts
+    if span.label_ != "PERSON":
+        return [span]
+    end = span.end
+    while end < len(doc):
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+            if not (doc[end + 1].is_alpha and doc[end + 1].is_lower):
+                break
+            end += 2
+        elif doc[end - 1].text in data.NAME_PARTICLES and doc[end - 1].is_lower and doc[end].is_title:
+            end += 1
+        else:
+            break
+    return [span] if end == span.end else [Span(doc, span.start, end, label="PERSON")]
+
+
+def _acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: 2-8 capitals or digits, a capital first ("HTS", "M23")."""
+    return 2 <= len(word) <= _MAX_ACRONYM and word[0].isupper() and word.isalnum() and word.upper() == word
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:
