@@ -225,3 +225,28 @@ def test_entities_ruler_drops_titles_and_indices(
 def test_entities_ruler_name_variants(text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]) -> None:
     """ "Ms" before a surname makes a person; names cut at a particle, a hyphen or an acronym are mended."""
     assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Fighters from Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked.",
+            [("Nusrat al-Islam", "PERSON"), ("JNIM", "ORG")],
+            [("Jama'at Nusrat al-Islam wal-Muslimin", "ORG"), ("JNIM", "ORG")],
+        ),
+        ("Human Rights Watch said so.", [], [("Human Rights Watch", "ORG")]),
+        ("They watch human rights watch groups.", [], []),
+        ("Yemen's Houthi movement said so.", [("Yemen", "GPE")], [("Yemen", "GPE"), ("Houthi", "ORG")]),
+        ("Richard Wagner wrote operas. Wagner died.", [("Richard Wagner", "PERSON")],
+         [("Richard Wagner", "PERSON"), ("Wagner", "PERSON")]),
+        ("Royal Jordanian Airlines flies. Royal Jordanian grew.",
+         [("Royal Jordanian Airlines", "ORG"), ("Royal Jordanian", "PERSON")],
+         [("Royal Jordanian Airlines", "ORG"), ("Royal Jordanian", "ORG")]),
+    ],
+)
+def test_entities_ruler_known_organisations_whole(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """Well-known names are found whole when capitalised; a person is no group; a short form is the organisation."""
+    assert _fixed(text, ents) == expected

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from timeline.entities.contexts import is_credit
+from timeline.entities.contexts import is_credit, is_dateline
 from timeline.entities.locations import (
     is_modifier,
     is_party,
@@ -22,7 +22,12 @@ from timeline.entities.locations import (
     resolve_place,
     seat_metonym,
 )
-from timeline.entities.organisations import Organisation, nominal_organisations, read_organisation
+from timeline.entities.organisations import (
+    Organisation,
+    nominal_organisations,
+    read_organisation,
+    unify_organisations,
+)
 from timeline.entities.people import Person, read_person, resolve_people
 from timeline.places import Gazetteer, gazetteer
 from timeline.places.data import ACTING_UNIONS
@@ -37,7 +42,8 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
     """Every person, organisation, place and nationality mention of ``doc``, in text order.
 
     Canonical names are shared across articles ("Türkiye" for "Turkey"); surnames
-    resolve to the full name used in the same article ("Fidan" -> "Hakan Fidan").
+    resolve to the full name used in the same article ("Fidan" -> "Hakan Fidan"), and
+    acronyms and short names of organisations to the full name the article gives them.
     """
     places = gazetteer()
     # Doc.text joins every token on each call: read it once.
@@ -80,7 +86,7 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
             _organisation_mention(nominal.start, nominal.end, nominal.text, nominal.organisation, standalone=False)
         )
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
-    return mentions
+    return unify_organisations(mentions, text)
 
 
 def _organisation(doc: Doc, span: Span, places: Gazetteer) -> EntityMention:
@@ -118,7 +124,9 @@ def _places(
     of power that acts ("Moscow denied", "the Kremlin said") stays the place it names, and
     its state acts beside it, in a mention of its own that only gives the actor.
     """
-    acts = is_subject(span, countries) or is_party(span, countries) or modifies_agent(span)
+    acts = not is_dateline(span.doc, span) and (
+        is_subject(span, countries) or is_party(span, countries) or modifies_agent(span)
+    )
     institution = seat_metonym(span, place, text, places)
     if institution is not None:
         return [_place(span, institution, ActorKind.ORGANISATION)]

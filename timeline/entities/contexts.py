@@ -114,3 +114,22 @@ def is_credit(doc: Doc, span: Span) -> bool:
             return False
         index -= 1
     return index < start - 2
+
+
+#: What follows the place of a dateline: a country after a comma, a news agency, or the dash.
+_DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
+
+
+def is_dateline(doc: Doc, span: Span) -> bool:
+    """Whether ``span`` is the place of a dateline ("DOHA, Qatar (AP) —"): where the story was filed.
+
+    Capitals opening a line before a comma, an agency or a dash; the parse may make it the
+    subject of the sentence after it, but a dateline never acts.
+    """
+    opens_line = span.start == 0 or (doc[span.start - 1].is_space and "\n" in doc[span.start - 1].text)
+    return (
+        opens_line
+        and span.text.isupper()
+        and span.end < len(doc)
+        and doc[span.end].text in _DATELINE_ENDS
+    )

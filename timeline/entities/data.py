@@ -98,7 +98,54 @@ KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
     "reuters": ("Reuters", "", False),
     "afp": ("Agence France-Presse", "FRA", False),
     "agence france-presse": ("Agence France-Presse", "FRA", False),
+    "international criminal court": ("International Criminal Court", "", False),
+    "icc": ("International Criminal Court", "", False),
+    "international court of justice": ("International Court of Justice", "", False),
+    "icj": ("International Court of Justice", "", False),
+    "human rights watch": ("Human Rights Watch", "", False),
+    "amnesty international": ("Amnesty International", "", False),
+    "doctors without borders": ("Doctors Without Borders", "", False),
+    "médecins sans frontières": ("Doctors Without Borders", "", False),
+    "medecins sans frontieres": ("Doctors Without Borders", "", False),
+    "msf": ("Doctors Without Borders", "", False),
+    "international committee of the red cross": ("International Committee of the Red Cross", "", False),
+    "icrc": ("International Committee of the Red Cross", "", False),
+    "international monetary fund": ("International Monetary Fund", "", False),
+    "imf": ("International Monetary Fund", "", False),
+    "world food programme": ("World Food Programme", "", False),
+    "wfp": ("World Food Programme", "", False),
+    "unicef": ("UNICEF", "", False),
+    "unhcr": ("UNHCR", "", False),
+    "ocha": ("OCHA", "", False),
+    "international atomic energy agency": ("International Atomic Energy Agency", "", False),
+    "iaea": ("International Atomic Energy Agency", "", False),
+    "economic community of west african states": ("Economic Community of West African States", "", False),
+    "ecowas": ("Economic Community of West African States", "", False),
+    "interpol": ("Interpol", "", False),
+    "jama'at nusrat al-islam wal muslimin": ("JNIM", "MLI", True),
+    "jamaat nusrat al-islam wal-muslimin": ("JNIM", "MLI", True),
 }
+
+#: One-word names of the table above that are also people's names ("Richard Wagner"): the
+#: ruler does not add them where the model tagged nothing.
+ALSO_PEOPLE: Final = frozenset({"wagner"})
+
+#: Legal forms that end a company's name ("Apple Inc.", "Aer Lingus Group PLC"): a name
+#: written with and without one is one company, named without it.
+LEGAL_FORMS: Final = frozenset({
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.", "LLC", "PLC",
+    "plc", "N.V.", "NV", "S.A.", "SA", "AG", "SE", "Group", "Holdings", "Limited",
+})
+
+#: Lower-case nouns after an organisation's name that say what it is, not which ("the ANO
+#: party", "Yemen's Houthi movement"): dropped from its canonical name.
+GENERIC_ORG_NOUNS: Final = frozenset({
+    "party", "alliance", "movement", "group", "coalition", "bloc", "militia", "rebels", "agency",
+})
+
+#: Heads of an organisation's name that make it the state itself ("Israel's Cabinet",
+#: "the Turkish government"), compared in lower case.
+STATE_HEADS: Final = frozenset({"government", "presidency", "administration", "cabinet", "regime"})
 
 #: Countries whose armed forces go by a name of their own; others are "<country> Armed Forces".
 NATIONAL_MILITARIES: Final[dict[str, str]] = {"Israel": "Israel Defense Forces"}

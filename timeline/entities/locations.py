@@ -148,6 +148,9 @@ def modifies_agent(span: Span) -> bool:
 def is_modifier(span: Span) -> bool:
     """Whether ``span`` only modifies a noun after it ("US markets", "Airbus A380", "Apple CEO Steve Jobs")."""
     root = span.root
+    if span.end < len(span.doc) and span.doc[span.end].text == "(":
+        # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": the parser hangs a name on its acronym.
+        return False
     return (
         root.dep_ in {"compound", "nmod", "amod"}
         and root.head.i >= span.end

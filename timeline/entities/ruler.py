@@ -127,6 +127,7 @@ class EntityFixes:
             # The acronym of what is no name is none either ("iPhones Software Development Kit (SDK").
             if parts and not _not_a_name(parts[0]):
                 spans.extend(part for part in parts if not _not_a_name(part))
+        spans = _with_known_organisations(doc, spans)
         datelines = self._datelines(doc)
         if datelines:
             taken = {index for span in datelines for index in range(span.start, span.end)}
@@ -262,22 +263,27 @@ class EntityFixes:
         return entry is not None and entry.is_country
 
     def _one_sense(self, doc: Doc, spans: list[Span], surnames: frozenset[str]) -> list[Span]:
-        """Every mention of a name the article shows to be a place is that place ("Sebba, near the border")."""
+        """Every mention of a name the article shows to be a place is that place ("Sebba, near the
+        border"); a name the article gives an organisation, cut short of its organisation words, is
+        that organisation ("Royal Jordanian" beside "Royal Jordanian Airlines"), not a person."""
         places = {
             " ".join(_words(span))
             for span in spans
             if span.label_ in PLACE_LABELS and self._evidently_a_place(doc, span)
         }
-        if not places:
+        organisations = {name for span in spans if span.label_ == "ORG" for name in _shortened(_words(span))}
+        if not places and not organisations:
             return spans
-        return [
-            Span(doc, span.start, span.end, label="GPE")
-            if span.label_ in _ACTOR_LABELS
-            and " ".join(_words(span)) in places
-            and not (len(_words(span)) == 1 and surname_key(_words(span)[0]) in surnames)
-            else span
-            for span in spans
-        ]
+        fixed = []
+        for span in spans:
+            name = " ".join(_words(span))
+            if span.label_ in _ACTOR_LABELS and name in places and not _a_surname(span, surnames):
+                fixed.append(Span(doc, span.start, span.end, label="GPE"))
+            elif span.label_ == "PERSON" and name in organisations and not _a_surname(span, surnames):
+                fixed.append(Span(doc, span.start, span.end, label="ORG"))
+            else:
+                fixed.append(span)
+        return fixed
 
     def _evidently_a_place(self, doc: Doc, span: Span) -> bool:
         entry = self._places.lookup(span.text)
@@ -375,6 +381,19 @@ def _places_named_by_a_noun(doc: Doc, spans: list[Span]) -> list[Span]:
     return found
 
 
+def _a_surname(span: Span, surnames: frozenset[str]) -> bool:
+    words = _words(span)
+    return len(words) == 1 and surname_key(words[0]) in surnames
+
+
+def _shortened(words: list[str]) -> list[str]:
+    """A name without the organisation words ending it: "Royal Jordanian Airlines" -> "Royal Jordanian"."""
+    end = len(words)
+    while end > 1 and words[end - 1] in data.ORG_WORDS:
+        end -= 1
+    return [" ".join(words[:end])] if end < len(words) else []
+
+
 def _unknown_place(doc: Doc, span: Span, words: list[str], full: frozenset[str]) -> bool:
     """Whether a name the gazetteer does not know is a place by the words around it ("the town of Sebba")."""
     if any(word in data.ORG_WORDS for word in words) or " ".join(words).isupper():
@@ -437,7 +456,60 @@ def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
 _ORGANISATION_NAMES = frozenset(
     [canonical for canonical, _, _ in data.KNOWN_ORGANISATIONS.values() if " " not in canonical]
     + [key.upper() for key in data.KNOWN_ORGANISATIONS if key.isalpha() and len(key) >= 3 and key != "who"]
+    # Other spellings of armed groups ("Hizbollah", "Houthi"), unless they are also people's names.
+    + [
+        key.title()
+        for key, (_, _, armed) in data.KNOWN_ORGANISATIONS.items()
+        if armed and key.isalpha() and key not in data.ALSO_PEOPLE
+    ]
 )
+
+#: Names of several words of well-known organisations, longest first, by their first letters
+#: (the tokenizer may split "Jama'at" in two, so the first word is compared as text).
+_PHRASES: dict[str, list[str]] = {}
+for _key in sorted((key for key in data.KNOWN_ORGANISATIONS if " " in key), key=len, reverse=True):
+    _PHRASES.setdefault(re.match(r"[^\W\d_]*", _key).group(0), []).append(_key)  # type: ignore[union-attr]
+#: Words that stay in lower case inside a capitalised name ("International Committee of the Red Cross").
+_LOWER_NAME_WORDS = frozenset({"of", "the", "for", "and", "de", "du", "sans"})
+
+
+def _with_known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` with the names of well-known organisations whole: "Jama'at Nusrat al-Islam
+    wal-Muslimin", which the model cuts into a person, or "Human Rights Watch", which it misses."""
+    found = _known_organisation_names(doc)
+    if not found:
+        return spans
+    kept = list(spans)
+    for name in found:
+        if any(span.start <= name.start and name.end <= span.end for span in kept):
+            continue
+        kept = [span for span in kept if span.end <= name.start or span.start >= name.end]
+        kept.append(name)
+    return sorted(kept, key=lambda span: span.start)
+
+
+def _known_organisation_names(doc: Doc) -> list[Span]:
+    text = straight_apostrophes(doc.text)
+    found = []
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue
+        lead = re.match(r"[^\W\d_]*", token.lower_)
+        for key in _PHRASES.get(lead.group(0) if lead else "", ()):
+            end = token.idx + len(key)
+            if text[token.idx : end].lower() != key or (end < len(text) and text[end].isalnum()):
+                continue
+            span = doc.char_span(token.idx, end, label="ORG")
+            if span is not None and all(_capitalised(word) for word in span.text.split()):
+                found.append(span)
+                break
+    return found
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word is written as in a name: capitalised after any joined particle ("al-Islam")."""
+    bare = word.rsplit("-", 1)[-1] if "-" in word and word[:1].islower() else word
+    return bare[:1].isupper() or word in _LOWER_NAME_WORDS
 
 
 def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
