@@ -532,7 +532,7 @@ def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
         words = _words(span)
         if span.label_ == "PERSON" and len(words) > 1 and person_shaped(words):
             surnames.add(surname_key(words[-1]))
-            if _family_name_first(words):
+            if family_name_first(words):
                 firsts.add(words[0])
     if not surnames:
         return []
@@ -554,7 +554,7 @@ def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
 _SHORT_GIVEN_NAME = 4
 
 
-def _family_name_first(words: list[str]) -> bool:
+def family_name_first(words: list[str]) -> bool:
     """Whether a name reads family name first, as East Asian names do: the given name after it is
     hyphenated ("Lee Jae-myung") or two short words ("Yoon Suk Yeol"). A Western first name alone
     is too often a word ("Will", "Mark") to be taken for the person."""
