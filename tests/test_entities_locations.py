@@ -26,10 +26,12 @@ def _actors(nlp, text: str) -> set[str]:  # type: ignore[no-untyped-def]
         ("Five people were killed by Russian drones overnight.", "Russia"),
         ("EU ambassadors agreed the package last Wednesday.", "European Union"),
         ("Britain announced its own largest package since 2022 on Monday.", "United Kingdom"),
+        ("EU foreign ministers adopted a package of sanctions against Russia on Monday.", "Russia"),
     ],
 )
 def test_entities_locations_states_that_act(nlp, text: str, actor: str) -> None:  # type: ignore[no-untyped-def]
-    """A seat of power, a capital or a union as subject, a party to talks, a state's jets or envoys: the state acts."""
+    """A seat of power, a capital or a union as subject, a party to talks or the target of sanctions, a state's
+    jets or envoys: the state acts."""
     assert actor in _actors(nlp, text)
 
 

@@ -136,3 +136,20 @@ def test_entities_organisations_in_articles(nlp, text: str, written: str, canoni
     found = [m for m in tag_entities(nlp(text)) if m.text == written]
     assert found, [(m.text, m.type) for m in tag_entities(nlp(text))]
     assert {(m.canonical, m.actor_kind is not None) for m in found} == {(canonical, True)}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "written", "canonical"),
+    [
+        ("In Russia, the Defense Ministry said its forces had captured a village.", "the Defense Ministry",
+         "Russia Defense Ministry"),
+        ("The Defense Ministry said its forces had captured a village.", "The Defense Ministry", "Defense Ministry"),
+    ],
+)
+def test_entities_organisations_generic_body_of_the_opening_country(  # type: ignore[no-untyped-def]
+    nlp, text: str, written: str, canonical: str
+) -> None:
+    """A generic body in a sentence that opens "In <country>," is that country's; with no country, it stays generic."""
+    found = [m for m in tag_entities(nlp(text)) if m.text == written]
+    assert [m.canonical for m in found] == [canonical]

@@ -250,3 +250,31 @@ def test_entities_ruler_known_organisations_whole(
 ) -> None:
     """Well-known names are found whole when capitalised; a person is no group; a short form is the organisation."""
     assert _fixed(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "Japan's (ANA) took the plane. Launch customer ANA ordered 55.",
+            [("Japan", "GPE"), ("ANA", "ORG")],
+            [("Japan", "GPE"), ("ANA", "ORG"), ("ANA", "ORG")],
+        ),
+        (
+            "The Beatles' Apple Corps sued. Apple Corps lost.",
+            [("Apple Corps", "ORG")],
+            [("Apple Corps", "ORG"), ("Apple Corps", "ORG")],
+        ),
+        (
+            "Al-Taamari said so. Striker Musa Al-Taamari scored.",
+            [("Al-Taamari", "PERSON")],
+            [("Al-Taamari", "PERSON"), ("Striker Musa Al-Taamari", "PERSON")],
+        ),
+        ("Parliament voted. Parliament rose.", [("Parliament", "ORG")], [("Parliament", "ORG")]),
+    ],
+)
+def test_entities_ruler_names_found_again(
+    text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    """A name the article tags is found where the model missed it, with the names before it; a generic body is not."""
+    assert _fixed(text, ents) == expected

@@ -160,7 +160,7 @@ ROLE_WORDS: Final = frozenset({
     "President-elect", "Pope", "Ayatollah", "Chancellor", "Premier", "Speaker", "Attorney", "Judge",
     "Justice", "Affairs", "Economy", "Trade", "Health", "Energy", "Education", "Labour", "Labor",
     "Treasury", "Special", "Senior", "Founder", "Co-founder", "Head", "Minister-President", "Sultan",
-    "Councillor", "Councilor", "MP", "MEP",
+    "Councillor", "Councilor", "MP", "MEP", "Striker", "Midfielder", "Defender", "Goalkeeper", "Coach",
     "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "president", "minister",
     "chairman", "director", "founder", "head", "analyst", "senior", "vice", "co-founder", "leader",
 })

@@ -112,10 +112,10 @@ def is_subject(span: Span, countries: frozenset[int]) -> bool:
 
 def is_party(span: Span, countries: frozenset[int]) -> bool:
     """Whether ``span`` names a party to talks, a truce or a war: "a ceasefire between the United
-    States and the Houthis", "peace talks with Kinshasa".
+    States and the Houthis", "peace talks with Kinshasa", "sanctions against Russia".
 
-    A country after "between", or after "with" hanging on a noun of such dealings, takes part
-    in them; "with" anywhere else ("a border with Niger") does not make it act.
+    A country after "between" or "against", or after "with" hanging on a noun of such
+    dealings, takes part in them; "with" anywhere else ("a border with Niger") does not.
     """
     token = span.root
     while token.dep_ == "conj" and token.head is not token:
@@ -123,7 +123,7 @@ def is_party(span: Span, countries: frozenset[int]) -> bool:
     if token.dep_ != "pobj":
         return False
     preposition = token.head
-    if preposition.lower_ == "between":
+    if preposition.lower_ in {"between", "against"}:
         return True
     return preposition.lower_ == "with" and preposition.head.lower_ in _DEALINGS
 

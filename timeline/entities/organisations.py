@@ -56,7 +56,10 @@ def read_organisation(doc: Doc, span: Span, places: Gazetteer) -> Organisation:
         return Organisation(canonical, kind, known_country.name if known_country is not None else "")
     armed = any(word in data.ARMED_WORDS for word in words)
     country = _country_in(words, places) or _possessor(doc, span.start, places)
-    if country and all(word in data.ROLE_WORDS or word in data.ORG_WORDS for word in words):
+    generic = all(word in data.ROLE_WORDS or word in data.ORG_WORDS for word in words)
+    if generic and not country:
+        country = _opening_country(doc, span, places)
+    if country and generic:
         # A generic name ("Foreign Ministry") is only one organisation once its country is in it.
         name = f"{country} {name}"
     return Organisation(name, ActorKind.ARMED_GROUP if armed else ActorKind.ORGANISATION, country)
@@ -73,6 +76,23 @@ def _country_in(words: list[str], places: Gazetteer) -> str:
             if country is not None:
                 return country.name
     return ""
+
+
+def _opening_country(doc: Doc, span: Span, places: Gazetteer) -> str:
+    """The country a sentence opens on, before a generic body it names: "In Russia, the Defense
+    Ministry said" is Russia's ministry. "" when the sentence opens otherwise."""
+    if not doc.has_annotation("SENT_START"):
+        return ""
+    start = span.sent.start
+    if start + 3 > span.start or doc[start].lower_ != "in" or doc[start + 1].ent_iob_ != "B":
+        return ""
+    end = start + 2
+    while end < span.start and doc[end].ent_iob_ == "I":
+        end += 1
+    if end >= span.start or doc[end].text != ",":
+        return ""
+    country = places.country(doc[start + 1 : end].text)
+    return country.name if country is not None else ""
 
 
 def _possessor(doc: Doc, start: int, places: Gazetteer) -> str:

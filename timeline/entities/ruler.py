@@ -69,6 +69,8 @@ _GOVERNMENT = frozenset({"Government", "government"})
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
+#: Words that name a kind of body or post, not one ("Parliament", "Minister"): never looked for again.
+_GENERIC_NAME_WORDS = data.ORG_WORDS | data.ROLE_WORDS | data.HONORIFICS
 #: Where a name the model missed may stand in its clause for us to take it: subject or possessor.
 _NAME_ROLES_IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "poss"})
 #: The most letters of an acronym written in parentheses after a name ("(UKMTO)").
@@ -141,6 +143,7 @@ class EntityFixes:
         fixed.extend(_missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
         fixed.extend(_places_named_by_a_noun(doc, fixed + others))
+        fixed.extend(_missed_repeats(doc, fixed, others))
         fixed = self._coordinated_countries(doc, fixed)
         fixed = self._one_sense(doc, fixed, _full_name_surnames(fixed))
         doc.ents = filter_spans(fixed + others)
@@ -520,6 +523,64 @@ def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
         for token in doc
         if token.i not in covered and token.text in _ORGANISATION_NAMES
     ]
+
+
+def _missed_repeats(doc: Doc, spans: list[Span], others: list[Span]) -> list[Span]:
+    """Names of people and organisations the article tags, written again where the model missed
+    them ("Launch customer ANA" tagged, "Japan's (ANA)" not; "Apple Corps" in the title only)."""
+    labels: dict[tuple[str, ...], set[str]] = {}
+    for span in spans:
+        if span.label_ in _ACTOR_LABELS:
+            words = tuple(token.text for token in span if not (token.i == span.start and is_the(token.text)))
+            if words and words[0][:1].isalpha() and not all(word in _GENERIC_NAME_WORDS for word in words):
+                labels.setdefault(words, set()).add(span.label_)
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, found in labels.items():
+        if len(found) == 1:
+            by_first.setdefault(words[0], []).append((words, next(iter(found))))
+    if not by_first:
+        return []
+    covered = {index for span in spans + others for index in range(span.start, span.end)}
+    missed = []
+    index = 0
+    while index < len(doc):
+        match = None
+        if index not in covered:
+            for words, label in sorted(by_first.get(doc[index].text, ()), key=lambda item: -len(item[0])):
+                end = index + len(words)
+                if end <= len(doc) and tuple(token.text for token in doc[index:end]) == words:
+                    # One word alone must read as a name where it stands, not as a word at a sentence's start.
+                    if len(words) > 1 or doc[index].pos_ in {"PROPN", ""}:
+                        match = Span(doc, index, end, label=label)
+                    break
+        if match is not None and not any(i in covered for i in range(match.start, match.end)):
+            missed.append(_with_first_names(doc, match, covered))
+            index = match.end
+        else:
+            index += 1
+    return missed
+
+
+#: The most words a person's name found again may gain before it ("Striker Musa" + "Al-Taamari").
+_MAX_FIRST_NAMES = 3
+
+
+def _with_first_names(doc: Doc, span: Span, covered: set[int]) -> Span:
+    """A person's surname found again with the capitalised names the model missed before it:
+    "Striker Musa Al-Taamari", whose title the person reading strips."""
+    if span.label_ != "PERSON":
+        return span
+    start = span.start
+    while (
+        start > 0
+        and span.start - start < _MAX_FIRST_NAMES
+        and start - 1 not in covered
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and doc[start - 1].pos_ in {"PROPN", ""}
+    ):
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
 
 
 def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
