@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from timeline.entities.anaphora import resolve_anaphora
 from timeline.entities.contexts import is_credit, is_dateline
 from timeline.entities.locations import (
     is_modifier,
@@ -44,6 +45,8 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
     Canonical names are shared across articles ("Türkiye" for "Turkey"); surnames
     resolve to the full name used in the same article ("Fidan" -> "Hakan Fidan"), and
     acronyms and short names of organisations to the full name the article gives them.
+    Pronouns and nouns that stand for a named actor ("he", "the group") give that actor
+    (:mod:`.anaphora`), in mentions that are no names of their own.
     """
     places = gazetteer()
     # Doc.text joins every token on each call: read it once.
@@ -86,7 +89,10 @@ def tag_entities(doc: Doc) -> list[EntityMention]:
             _organisation_mention(nominal.start, nominal.end, nominal.text, nominal.organisation, standalone=False)
         )
     mentions.sort(key=lambda mention: (mention.start, -mention.end))
-    return unify_organisations(mentions, text)
+    mentions = unify_organisations(mentions, text)
+    mentions.extend(resolve_anaphora(doc, mentions))
+    mentions.sort(key=lambda mention: (mention.start, -mention.end))
+    return mentions
 
 
 def _organisation(doc: Doc, span: Span, places: Gazetteer) -> EntityMention:
