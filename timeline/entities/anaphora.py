@@ -11,7 +11,8 @@ The rules, plain and local (no model runs; the parse of the doc is read):
   own sentence already tells who it is, and then nothing is added;
 - "the group", "the rebels", "the court", "the airline" … (:data:`NOUNS`), written in
   lower case, are the latest actor of their kind named in the last few sentences, whose
-  name fits the noun.
+  name fits the noun; "the strikes" or "the drones" as a subject are the state whose arms
+  an earlier sentence named ("Israeli jets struck …").
 
 "it" is left alone: in news it stands for a plane, a phone or an index as often as for a
 company.
@@ -43,9 +44,13 @@ class _Noun:
     kinds: frozenset[ActorKind]
     #: Words one of which the antecedent's name must hold; empty: any name of those kinds.
     names: frozenset[str] = frozenset()
+    #: The noun stands for the state whose arms an earlier sentence named ("Russian drones
+    #: struck … the drones set fire"), and only as the subject of its clause.
+    arms: bool = False
 
 
 _ARMED: Final = _Noun(frozenset({ActorKind.ARMED_GROUP}))
+_ARMS: Final = _Noun(frozenset({ActorKind.STATE}), arms=True)
 
 #: Definite nouns that stand for an actor the story has named: "the group" for an armed group,
 #: "the airline" for an organisation with "Airlines" or "Airways" in its name.
@@ -62,6 +67,12 @@ NOUNS: Final[dict[str, _Noun]] = {
     "bank": _Noun(frozenset({ActorKind.ORGANISATION}), frozenset({"Bank"})),
     "party": _Noun(frozenset({ActorKind.ORGANISATION}), frozenset({"Party"})),
     "bloc": _Noun(frozenset({ActorKind.ORGANISATION}), frozenset({"Union"})),
+    "strikes": _ARMS,
+    "airstrikes": _ARMS,
+    "drones": _ARMS,
+    "jets": _ARMS,
+    "warplanes": _ARMS,
+    "missiles": _ARMS,
 }
 #: How many sentences back a definite noun may look for what it stands for.
 _NOUN_REACH: Final = 3
@@ -69,7 +80,8 @@ _NOUN_REACH: Final = 3
 
 def resolve_anaphora(doc: Doc, mentions: Sequence[EntityMention]) -> list[EntityMention]:
     """The mentions the pronouns and definite nouns of ``doc`` make, given its named ``mentions`` (see the module)."""
-    actors = [m for m in mentions if m.actor_kind is not None and m.type is not EntityType.NATIONALITY]
+    # A nationality acts only as a state's arms ("Israeli jets"): the antecedent of "the strikes".
+    actors = [m for m in mentions if m.actor_kind is not None]
     if not actors or not doc.has_annotation("SENT_START"):
         # Without sentences (a doc no parser read) there is no "sentence before".
         return []
@@ -109,9 +121,11 @@ def _antecedent(
             return None
         return _person_before(number, named)
     noun = NOUNS.get(word) if token.is_lower and not token.ent_type_ else None
-    if noun is not None and token.i > sentence.start and token.doc[token.i - 1].lower_ == "the":
-        return _latest_of(noun, token, number, named)
-    return None
+    if noun is None or token.i == sentence.start or token.doc[token.i - 1].lower_ != "the":
+        return None
+    if noun.arms and token.dep_ not in _SUBJECTS:
+        return None
+    return _latest_of(noun, token, number, named)
 
 
 def _person_before(number: int, named: list[list[tuple[EntityMention, Token]]]) -> EntityMention | None:
@@ -133,7 +147,7 @@ def _latest_of(
         for mention, root in reversed(named[back]):
             if back == number and root.i >= token.i:
                 continue
-            if mention.actor_kind not in noun.kinds:
+            if mention.actor_kind not in noun.kinds or (mention.type is EntityType.NATIONALITY) != noun.arms:
                 continue
             if noun.names and not noun.names & set(mention.canonical.split()):
                 continue
