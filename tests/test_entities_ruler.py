@@ -271,6 +271,16 @@ def test_entities_ruler_known_organisations_whole(
             [("Al-Taamari", "PERSON"), ("Striker Musa Al-Taamari", "PERSON")],
         ),
         ("Parliament voted. Parliament rose.", [("Parliament", "ORG")], [("Parliament", "ORG")]),
+        (
+            "Apple Corps sues. The Beatles' Apple Corps has filed a lawsuit.",
+            [("Apple Corps", "ORG"), ("The Beatles' Apple Corps", "WORK_OF_ART")],
+            [("Apple Corps", "ORG"), ("Apple Corps", "ORG")],
+        ),
+        (
+            "Ford cut jobs. The Ford Taurus sold well.",
+            [("Ford", "ORG"), ("Ford Taurus", "PRODUCT")],
+            [("Ford", "ORG"), ("Ford Taurus", "PRODUCT")],
+        ),
     ],
 )
 def test_entities_ruler_names_found_again(

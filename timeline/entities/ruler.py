@@ -69,6 +69,9 @@ _GOVERNMENT = frozenset({"Government", "government"})
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
+#: A label the model gives loosely, to any title: a name the article tags elsewhere wins over it. ("PRODUCT" it
+#: gives rightly, to cars and phones named after their makers: "Ford Taurus".)
+_LOOSE_LABELS = frozenset({"WORK_OF_ART"})
 #: Words that name a kind of body or post, not one ("Parliament", "Minister"): never looked for again.
 _GENERIC_NAME_WORDS = data.ORG_WORDS | data.ROLE_WORDS | data.HONORIFICS
 #: Where a name the model missed may stand in its clause for us to take it: subject or possessor.
@@ -143,7 +146,13 @@ class EntityFixes:
         fixed.extend(_missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
         fixed.extend(_places_named_by_a_noun(doc, fixed + others))
-        fixed.extend(_missed_repeats(doc, fixed, others))
+        repeats = _missed_repeats(doc, fixed, [span for span in others if span.label_ not in _LOOSE_LABELS])
+        if repeats:
+            # A name found again inside what the model called a work or a product wins over it
+            # ("The Beatles' Apple Corps", a WORK_OF_ART).
+            taken = {index for span in repeats for index in range(span.start, span.end)}
+            others = [span for span in others if not any(i in taken for i in range(span.start, span.end))]
+            fixed.extend(repeats)
         fixed = self._coordinated_countries(doc, fixed)
         fixed = self._one_sense(doc, fixed, _full_name_surnames(fixed))
         doc.ents = filter_spans(fixed + others)
