@@ -18,6 +18,7 @@ def _first(text: str, ents: list[tuple[str, str]]):  # type: ignore[no-untyped-d
     [
         ("Militants attacked the northern town of Sebba on Sunday.", "Sebba", True),
         ("Forces captured the village of Dachne.", "Dachne", True),
+        ("The camp lies nine miles south of Tawila.", "Tawila", True),
         ("Homes burned in Zamzam displacement camp.", "Zamzam", True),
         ("Residents of the Mezzeh neighbourhood cheered.", "Mezzeh", True),
         ("Tawila, a town 40 miles to the west, took them in.", "Tawila", True),

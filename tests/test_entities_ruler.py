@@ -162,6 +162,11 @@ def test_entities_ruler_names_that_are_places_by_their_context(
         ("Burkina Faso and Niger face attacks.", [("Burkina Faso", "GPE"), ("Niger", "PRODUCT")],
          [("Burkina Faso", "GPE"), ("Niger", "GPE")]),
         ("Chad Miller and Tom left.", [("Chad Miller", "PERSON")], [("Chad Miller", "PERSON")]),
+        (
+            "The camp lies nine miles south of el-Fasher. El Fasher is besieged.",
+            [("el-Fasher", "ORG"), ("El Fasher", "GPE")],
+            [("el-Fasher", "GPE"), ("El Fasher", "GPE")],
+        ),
     ],
 )
 def test_entities_ruler_one_sense_and_listed_countries(

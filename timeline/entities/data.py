@@ -213,8 +213,12 @@ SETTLEMENT_NOUNS: Final = frozenset({"city", "town", "village", "capital", "prov
 POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
 
 #: Nouns whose "of" makes the name after them a place, whatever the model called it:
-#: "the town of Sebba", "the village of Dachne".
-PLACE_OF_NOUNS: Final = SETTLEMENT_NOUNS | frozenset({"neighbourhood", "neighborhood", "district", "suburb"})
+#: "the town of Sebba", "the village of Dachne", "south of el-Fasher".
+PLACE_OF_NOUNS: Final = SETTLEMENT_NOUNS | frozenset({
+    "neighbourhood", "neighborhood", "district", "suburb",
+    # "nine miles south of el-Fasher": only a place lies south of something.
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+})
 
 #: ...and, before a name the gazetteer knows as a city, these too ("the fall of Mariupol"); a
 #: regime or a person falls as well ("the fall of Assad"), so they say nothing of other names.

@@ -279,7 +279,7 @@ class EntityFixes:
         border"); a name the article gives an organisation, cut short of its organisation words, is
         that organisation ("Royal Jordanian" beside "Royal Jordanian Airlines"), not a person."""
         places = {
-            " ".join(_words(span))
+            self._place_key(span)
             for span in spans
             if span.label_ in PLACE_LABELS and self._evidently_a_place(doc, span)
         }
@@ -289,13 +289,18 @@ class EntityFixes:
         fixed = []
         for span in spans:
             name = " ".join(_words(span))
-            if span.label_ in _ACTOR_LABELS and name in places and not _a_surname(span, surnames):
+            if span.label_ in _ACTOR_LABELS and self._place_key(span) in places and not _a_surname(span, surnames):
                 fixed.append(Span(doc, span.start, span.end, label="GPE"))
             elif span.label_ == "PERSON" and name in organisations and not _a_surname(span, surnames):
                 fixed.append(Span(doc, span.start, span.end, label="ORG"))
             else:
                 fixed.append(span)
         return fixed
+
+    def _place_key(self, span: Span) -> str:
+        """The place a name stands for, as the gazetteer names it ("el-Fasher" is "El Fasher"), else as written."""
+        entry = self._places.lookup(span.text)
+        return entry.place.name if entry is not None and not entry.ambiguous else " ".join(_words(span))
 
     def _evidently_a_place(self, doc: Doc, span: Span) -> bool:
         entry = self._places.lookup(span.text)
