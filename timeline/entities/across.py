@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection, Iterable
 
 from timeline.entities import data
 from timeline.entities.organisations import without_legal_form
-from timeline.entities.ruler import family_name_first, surname_key
+from timeline.entities.shapes import family_name_first, surname_key
 from timeline.names import straight_apostrophes
 
 

@@ -17,8 +17,8 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from timeline.entities import data
+from timeline.entities.data import POSSESSIVES
 from timeline.entities.people import country_of_entity_ending_at, country_of_name
-from timeline.entities.ruler import POSSESSIVES
 from timeline.names import name_words, straight_apostrophes
 from timeline.places import Gazetteer
 from timeline.types import ActorKind, EntityMention, EntityType

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from timeline.entities import data
-from timeline.entities.ruler import POSSESSIVES, surname_key
+from timeline.entities.data import POSSESSIVES
+from timeline.entities.shapes import surname_key
 from timeline.names import is_the
 from timeline.places import Gazetteer
 

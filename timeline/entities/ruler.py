@@ -37,6 +37,22 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
    unambiguous places; a sentence-opening word glued to a country ("Neighbouring
    Burkina Faso") is dropped; a name the model called a person or place that is a
    well-known organisation ("Houthis", "M23") is an organisation.
+13. Spans the model cut are mended (:mod:`.spans`): "Hayat Tahrir al-Sham (HTS" is a
+   name and its acronym, "Ursula von der" + "Leyen" one person; names of well-known
+   organisations are whole ("Jama'at Nusrat al-Islam wal-Muslimin").
+14. Places by their context, whatever the model said (:mod:`.contexts`): "the town of
+   Sebba", "Zamzam camp", "Tawila, a town …", "south of el-Fasher"; "in Small Heath" for a
+   name the model called a person; "in Ostrava" or "the fall of Mariupol" for a city the
+   gazetteer knows; a city of a million the model called an organisation; a name ending
+   in a facility word ("People's Palace", "… Airport") is a facility.
+15. A courtesy title before a surname alone is a person ("Ms Mahmood"); a word of a
+   post ("Justice Secretary"), a title with no name ("Emir Sheikh") is no name.
+16. Names the model missed (:mod:`.missed`): a name the article tags elsewhere, where
+   it is written again ("Japan's (ANA)"); places after "the village of".
+17. One sense per article: a name the article shows to be a place is a place at every
+   mention; a short form of an organisation's name ("Royal Jordanian" beside "Royal
+   Jordanian Airlines") an organisation; an ambiguous country listed with a country is
+   that country ("Mali and Niger"), and so is one after "the border with".
 """
 
 from __future__ import annotations
@@ -49,8 +65,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from timeline.entities import data
-from timeline.entities.contexts import border_phrase, inside_phrase, names_a_city, names_a_place, place_of_phrase
-from timeline.names import is_the, name_words, straight_apostrophes
+from timeline.entities.contexts import border_phrase, inside_phrase, names_a_city, names_a_place
+from timeline.entities.missed import (
+    missed_organisations,
+    missed_repeats,
+    missed_surnames,
+    places_named_by_a_noun,
+    with_known_organisations,
+)
+from timeline.entities.shapes import person_shaped, surname_key
+from timeline.entities.spans import repaired, trim
+from timeline.names import is_the, name_words
 from timeline.places import Entry, Gazetteer, gazetteer
 from timeline.places.data import MIN_CITY_POPULATION_OVER_ORGANISATION, MIN_CITY_POPULATION_OVER_PERSON
 
@@ -63,56 +88,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG"})
 #: Words that join the names of a list ("Mali and Niger", "Mali, Niger").
 _LIST_JOINTS = frozenset({"and", "or", ","})
-POSSESSIVES = data.POSSESSIVES
 _GOVERNMENT = frozenset({"Government", "government"})
-#: What follows the place of a dateline: a country, a news agency, or the dash.
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
+#: What follows the place of a dateline: a country, a news agency, or the dash.
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
 #: A label the model gives loosely, to any title: a name the article tags elsewhere wins over it. ("PRODUCT" it
 #: gives rightly, to cars and phones named after their makers: "Ford Taurus".)
 _LOOSE_LABELS = frozenset({"WORK_OF_ART"})
-#: Words that name a kind of body or post, not one ("Parliament", "Minister"): never looked for again.
-_GENERIC_NAME_WORDS = data.ORG_WORDS | data.ROLE_WORDS | data.HONORIFICS
-#: Where a name the model missed may stand in its clause for us to take it: subject or possessor.
-_NAME_ROLES_IN_CLAUSE = frozenset({"nsubj", "nsubjpass", "poss"})
-#: The most letters of an acronym written in parentheses after a name ("(UKMTO)").
-_MAX_ACRONYM = 8
-#: The most words a person's name has ("Mohammed bin Abdulrahman Al Thani").
-_MAX_NAME_WORDS = 5
-
-
-def surname_key(word: str) -> str:
-    """How a surname is compared: lower case, without name particles ("Al-Assad" -> "assad")."""
-    key = straight_apostrophes(word.lower())
-    for prefix in data.SURNAME_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
-    return key
-
-
-def person_shaped(tokens: list[str]) -> bool:
-    """Whether ``tokens`` look like a person's name: 1-5 capitalised words, none an organisation word.
-
-    Name particles count as capitalised: joined to a name ("Ahmed al-Sharaa") or, inside it,
-    standing alone ("Tamim bin Hamad Al Thani", "Ursula von der Leyen").
-    """
-    return 0 < len(tokens) <= _MAX_NAME_WORDS and all(
-        _name_word(word, inner=0 < index < len(tokens) - 1) for index, word in enumerate(tokens)
-    )
-
-
-def _name_word(word: str, *, inner: bool) -> bool:
-    if inner and word in data.NAME_PARTICLES:
-        return True
-    bare = word
-    for prefix in data.SURNAME_PREFIXES:
-        if word.startswith(prefix) and len(word) > len(prefix):
-            bare = word[len(prefix) :]
-            break
-    return bare[:1].isupper() and bare.replace("-", "").replace(".", "").isalpha() and word not in data.NOT_NAME_WORDS
-
-
 class EntityFixes:
     """The component: built once with the pipeline, then cheap per document."""
 
@@ -127,12 +110,12 @@ class EntityFixes:
             if ent.label_ not in NAME_LABELS:
                 others.append(ent)
                 continue
-            trimmed = _trim(doc, ent)
-            parts = _repaired(doc, trimmed) if trimmed is not None else []
+            trimmed = trim(doc, ent)
+            parts = repaired(doc, trimmed) if trimmed is not None else []
             # The acronym of what is no name is none either ("iPhones Software Development Kit (SDK").
             if parts and not _not_a_name(parts[0]):
                 spans.extend(part for part in parts if not _not_a_name(part))
-        spans = _with_known_organisations(doc, spans)
+        spans = with_known_organisations(doc, spans)
         datelines = self._datelines(doc)
         if datelines:
             taken = {index for span in datelines for index in range(span.start, span.end)}
@@ -142,11 +125,11 @@ class EntityFixes:
         full = _full_name_surnames(spans)
         fixed = [self._relabel(doc, span, surnames, full) for span in spans] + datelines
         fixed = [span for span in fixed if not _part_of_title(doc, span, fixed)]
-        fixed.extend(_missed_surnames(doc, fixed + others))
-        fixed.extend(_missed_organisations(doc, fixed + others))
+        fixed.extend(missed_surnames(doc, fixed + others))
+        fixed.extend(missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
-        fixed.extend(_places_named_by_a_noun(doc, fixed + others))
-        repeats = _missed_repeats(doc, fixed, [span for span in others if span.label_ not in _LOOSE_LABELS])
+        fixed.extend(places_named_by_a_noun(doc, fixed + others))
+        repeats = missed_repeats(doc, fixed, [span for span in others if span.label_ not in _LOOSE_LABELS])
         if repeats:
             # A name found again inside what the model called a work or a product wins over it
             # ("The Beatles' Apple Corps", a WORK_OF_ART).
@@ -371,33 +354,6 @@ class EntityFixes:
         return None
 
 
-#: The most words an unknown place name after "the town of" may have ("the village of Nova Poltavka").
-_MAX_UNKNOWN_PLACE_WORDS = 3
-
-
-def _places_named_by_a_noun(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Names the model missed after "the town of", "the village of" …: places, known or not ("the town of Sebba")."""
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    found = []
-    for token in doc:
-        start = token.i + 1
-        if token.lower_ != "of" or start in covered or not place_of_phrase(doc, start):
-            continue
-        end = start
-        while (
-            end < len(doc)
-            and end - start < _MAX_UNKNOWN_PLACE_WORDS
-            and end not in covered
-            and doc[end].is_title
-            and doc[end].is_alpha
-            and doc[end].text not in data.ROLE_WORDS
-        ):
-            end += 1
-        if end > start:
-            found.append(Span(doc, start, end, label="GPE"))
-    return found
-
-
 def _a_surname(span: Span, surnames: frozenset[str]) -> bool:
     words = _words(span)
     return len(words) == 1 and surname_key(words[0]) in surnames
@@ -468,177 +424,6 @@ def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
     return any(other.start == index and other.label_ == "PERSON" for other in spans)
 
 
-#: Names of well-known organisations found even when the model misses them: their
-#: canonical names and their acronyms of three letters or more, as written.
-_ORGANISATION_NAMES = frozenset(
-    [canonical for canonical, _, _ in data.KNOWN_ORGANISATIONS.values() if " " not in canonical]
-    + [key.upper() for key in data.KNOWN_ORGANISATIONS if key.isalpha() and len(key) >= 3 and key != "who"]
-    # Other spellings of armed groups ("Hizbollah", "Houthi"), unless they are also people's names.
-    + [
-        key.title()
-        for key, (_, _, armed) in data.KNOWN_ORGANISATIONS.items()
-        if armed and key.isalpha() and key not in data.ALSO_PEOPLE
-    ]
-)
-
-#: Names of several words of well-known organisations, longest first, by their first letters
-#: (the tokenizer may split "Jama'at" in two, so the first word is compared as text).
-_PHRASES: dict[str, list[str]] = {}
-for _key in sorted((key for key in data.KNOWN_ORGANISATIONS if " " in key), key=len, reverse=True):
-    _PHRASES.setdefault(re.match(r"[^\W\d_]*", _key).group(0), []).append(_key)  # type: ignore[union-attr]
-#: Words that stay in lower case inside a capitalised name ("International Committee of the Red Cross").
-_LOWER_NAME_WORDS = frozenset({"of", "the", "for", "and", "de", "du", "sans"})
-
-
-def _with_known_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """``spans`` with the names of well-known organisations whole: "Jama'at Nusrat al-Islam
-    wal-Muslimin", which the model cuts into a person, or "Human Rights Watch", which it misses."""
-    found = _known_organisation_names(doc)
-    if not found:
-        return spans
-    kept = list(spans)
-    for name in found:
-        if any(span.start <= name.start and name.end <= span.end for span in kept):
-            continue
-        kept = [span for span in kept if span.end <= name.start or span.start >= name.end]
-        kept.append(name)
-    return sorted(kept, key=lambda span: span.start)
-
-
-def _known_organisation_names(doc: Doc) -> list[Span]:
-    text = straight_apostrophes(doc.text)
-    found = []
-    for token in doc:
-        if not token.text[:1].isupper():
-            continue
-        lead = re.match(r"[^\W\d_]*", token.lower_)
-        for key in _PHRASES.get(lead.group(0) if lead else "", ()):
-            end = token.idx + len(key)
-            if text[token.idx : end].lower() != key or (end < len(text) and text[end].isalnum()):
-                continue
-            span = doc.char_span(token.idx, end, label="ORG")
-            if span is not None and all(_capitalised(word) for word in span.text.split()):
-                found.append(span)
-                break
-    return found
-
-
-def _capitalised(word: str) -> bool:
-    """Whether a word is written as in a name: capitalised after any joined particle ("al-Islam")."""
-    bare = word.rsplit("-", 1)[-1] if "-" in word and word[:1].islower() else word
-    return bare[:1].isupper() or word in _LOWER_NAME_WORDS
-
-
-def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """One-word names of well-known organisations ("HTS", "Hezbollah") the model did not tag."""
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    return [
-        Span(doc, token.i, token.i + 1, label="ORG")
-        for token in doc
-        if token.i not in covered and token.text in _ORGANISATION_NAMES
-    ]
-
-
-def _missed_repeats(doc: Doc, spans: list[Span], others: list[Span]) -> list[Span]:
-    """Names of people and organisations the article tags, written again where the model missed
-    them ("Launch customer ANA" tagged, "Japan's (ANA)" not; "Apple Corps" in the title only)."""
-    labels: dict[tuple[str, ...], set[str]] = {}
-    for span in spans:
-        if span.label_ in _ACTOR_LABELS:
-            words = tuple(token.text for token in span if not (token.i == span.start and is_the(token.text)))
-            if words and words[0][:1].isalpha() and not all(word in _GENERIC_NAME_WORDS for word in words):
-                labels.setdefault(words, set()).add(span.label_)
-    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for words, found in labels.items():
-        if len(found) == 1:
-            by_first.setdefault(words[0], []).append((words, next(iter(found))))
-    if not by_first:
-        return []
-    covered = {index for span in spans + others for index in range(span.start, span.end)}
-    missed = []
-    index = 0
-    while index < len(doc):
-        match = None
-        if index not in covered:
-            for words, label in sorted(by_first.get(doc[index].text, ()), key=lambda item: -len(item[0])):
-                end = index + len(words)
-                if end <= len(doc) and tuple(token.text for token in doc[index:end]) == words:
-                    # One word alone must read as a name where it stands, not as a word at a sentence's start.
-                    if len(words) > 1 or doc[index].pos_ in {"PROPN", ""}:
-                        match = Span(doc, index, end, label=label)
-                    break
-        if match is not None and not any(i in covered for i in range(match.start, match.end)):
-            missed.append(_with_first_names(doc, match, covered))
-            index = match.end
-        else:
-            index += 1
-    return missed
-
-
-#: The most words a person's name found again may gain before it ("Striker Musa" + "Al-Taamari").
-_MAX_FIRST_NAMES = 3
-
-
-def _with_first_names(doc: Doc, span: Span, covered: set[int]) -> Span:
-    """A person's surname found again with the capitalised names the model missed before it:
-    "Striker Musa Al-Taamari", whose title the person reading strips."""
-    if span.label_ != "PERSON":
-        return span
-    start = span.start
-    while (
-        start > 0
-        and span.start - start < _MAX_FIRST_NAMES
-        and start - 1 not in covered
-        and doc[start - 1].is_title
-        and doc[start - 1].is_alpha
-        and doc[start - 1].pos_ in {"PROPN", ""}
-    ):
-        start -= 1
-    return span if start == span.start else Span(doc, start, span.end, label="PERSON")
-
-
-def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Surnames the model did not tag, of people named in full in the article ("Fidan" after "Hakan
-    Fidan"), and family names written first ("Yoon declared" after "Yoon Suk Yeol") where the parse
-    makes the word a name that acts."""
-    surnames = set()
-    firsts = set()
-    for span in spans:
-        words = _words(span)
-        if span.label_ == "PERSON" and len(words) > 1 and person_shaped(words):
-            surnames.add(surname_key(words[-1]))
-            if family_name_first(words):
-                firsts.add(words[0])
-    if not surnames:
-        return []
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    return [
-        Span(doc, token.i, token.i + 1, label="PERSON")
-        for token in doc
-        if token.i not in covered
-        and token.is_title
-        and token.is_alpha
-        and (
-            surname_key(token.text) in surnames
-            or (token.text in firsts and token.pos_ == "PROPN" and token.dep_ in _NAME_ROLES_IN_CLAUSE)
-        )
-    ]
-
-
-#: The longest word of a given name written after the family name, as in "Yoon Suk Yeol".
-_SHORT_GIVEN_NAME = 4
-
-
-def family_name_first(words: list[str]) -> bool:
-    """Whether a name reads family name first, as East Asian names do: the given name after it is
-    hyphenated ("Lee Jae-myung") or two short words ("Yoon Suk Yeol"). A Western first name alone
-    is too often a word ("Will", "Mark") to be taken for the person."""
-    given = words[1:]
-    return (len(given) == 1 and "-" in given[0]) or (
-        len(given) == 2 and all(len(word) <= _SHORT_GIVEN_NAME for word in given)
-    )
-
-
 def _after_locative(doc: Doc, start: int) -> bool:
     if start == 0:
         return False
@@ -665,55 +450,6 @@ def _words(span: Span) -> list[str]:
 def _without_the(doc: Doc, span: Span, label: str) -> Span:
     start = span.start + 1 if is_the(span[0].text) and len(span) > 1 else span.start
     return Span(doc, start, span.end, label=label)
-
-
-def _repaired(doc: Doc, span: Span) -> list[Span]:
-    """``span`` as the name it is part of: an acronym after it in parentheses is a name of its
-    own ("Hayat Tahrir al-Sham (HTS" is two), and a person's name cut at a particle or a hyphen
-    is whole again ("Ursula von der" + "Leyen", "Han Duck" + "-soo")."""
-    opening = next((token.i for token in span if token.text == "("), None)
-    if opening is not None and opening > span.start:
-        name = _trim(doc, doc[span.start : opening])
-        inside = [token for token in doc[opening + 1 : span.end] if not token.is_punct]
-        parts = [Span(doc, name.start, name.end, label=span.label_)] if name is not None else []
-        if len(inside) == 1 and _acronym(inside[0].text):
-            parts.append(Span(doc, inside[0].i, inside[0].i + 1, label=span.label_))
-        return parts
-    if span.label_ != "PERSON":
-        return [span]
-    end = span.end
-    while end < len(doc):
-        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-            if not (doc[end + 1].is_alpha and doc[end + 1].is_lower):
-                break
-            end += 2
-        elif doc[end - 1].text in data.NAME_PARTICLES and doc[end - 1].is_lower and doc[end].is_title:
-            end += 1
-        else:
-            break
-    return [span] if end == span.end else [Span(doc, span.start, end, label="PERSON")]
-
-
-def _acronym(word: str) -> bool:
-    """Whether ``word`` is written as an acronym: 2-8 capitals or digits, a capital first ("HTS", "M23")."""
-    return 2 <= len(word) <= _MAX_ACRONYM and word[0].isupper() and word.isalnum() and word.upper() == word
-
-
-def _trim(doc: Doc, span: Span) -> Span | None:
-    start, end = span.start, span.end
-    for index in range(start, end):
-        if doc[index].is_space and "\n" in doc[index].text:
-            end = index
-            break
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    if start >= end:
-        return None
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_)
 
 
 @Language.factory(ENTITY_FIXES)
