@@ -77,6 +77,23 @@ def test_corpus_unifies_surnames_across_articles(first, second, expected_second)
     assert _actors_of(frame, "b") == expected_second
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected_first", "expected_second"),
+    [
+        (("Volodymyr Zelenskyy",), ("Volodymyr Zelensky",), ("Volodymyr Zelensky",), ("Volodymyr Zelensky",)),
+        (("JNIM", "Mali"), ("Jama'at Nusrat al-Islam wal-Muslimin",), ("Jama'at Nusrat al-Islam wal-Muslimin", "Mali"),
+         ("Jama'at Nusrat al-Islam wal-Muslimin",)),
+        (("Tayyip Erdogan",), ("Recep Tayyip Erdogan",), ("Recep Tayyip Erdogan",), ("Recep Tayyip Erdogan",)),
+        (("Health Ministry",), ("Lebanon Health Ministry",), ("Health Ministry",), ("Lebanon Health Ministry",)),
+    ],
+    ids=["spellings", "acronym-and-full-name", "name-without-its-first-word", "generic-body"],
+)
+def test_corpus_unifies_variants_across_articles(first, second, expected_first, expected_second):
+    """Spellings, an armed group's acronym and full name, a shorter name: one name across articles."""
+    frame = unify_actor_names(events_frame([_event("a", first), _event("b", second)]))
+    assert (_actors_of(frame, "a"), _actors_of(frame, "b")) == (expected_first, expected_second)
+
+
 def test_corpus_unify_leaves_its_input_alone():
     """Unifying gives a new table; the per-article table it was given keeps its own names."""
     extracted = events_frame([_event("a", ("Joe Biden",)), _event("b", ("Biden",))])

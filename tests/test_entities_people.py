@@ -110,3 +110,20 @@ def test_entities_people_surname_resolution(people: list[Person], names: list[st
 def test_entities_people_canonical_name_is_one_spelling(written: str, canonical: str) -> None:
     """Spacing and the case of name particles do not split one person into two."""
     assert canonical_name(written) == canonical
+
+
+@pytest.mark.parametrize(
+    ("people", "names"),
+    [
+        ([_p(0, "Mohammed bin Abdulrahman Al Thani"), _p(60, "Al Thani")], ["Mohammed bin Abdulrahman Al Thani"] * 2),
+        ([_p(0, "Ursula von der Leyen"), _p(40, "Von der Leyen")], ["Ursula von der Leyen"] * 2),
+        ([_p(0, "Yoon Suk Yeol"), _p(30, "Yoon")], ["Yoon Suk Yeol"] * 2),
+        ([_p(0, "Steve Jobs"), _p(30, "Steve")], ["Steve Jobs"] * 2),
+        ([_p(0, "Ahmed al-Sharaa"), _p(30, "Sharaa"), _p(50, "al-Sharaa")], ["Ahmed al-Sharaa"] * 3),
+        ([_p(0, "Yoon Suk Yeol"), _p(20, "Yoon Min"), _p(40, "Yoon")], ["Yoon Suk Yeol", "Yoon Min", "Yoon"]),
+        ([_p(0, "Al Thani")], ["Al Thani"]),
+    ],
+)
+def test_entities_people_particles_and_family_names_first(people: list[Person], names: list[str]) -> None:
+    """A surname led by a particle, a family name written first or a first name alone is the one full name it fits."""
+    assert [person.name for person in resolve_people(people)] == names

@@ -22,6 +22,9 @@ from timeline.places import gazetteer
         ("northwestern Syria", "Syria", "Syria"),
         ("Toulouse", "Toulouse", "France"),
         ("Texas", "Texas", "United States"),
+        ("el-Fasher", "El Fasher", "Sudan"),
+        ("al-Hasakah", "Al Hasakah", "Syria"),
+        ("the Sahel", "Sahel", ""),
     ],
 )
 def test_places_gazetteer_resolves_place_to_country(name: str, place: str, country: str) -> None:
@@ -130,3 +133,17 @@ def test_places_gazetteer_reads_dateline_capitals(name: str, place: str) -> None
 def test_places_gazetteer_acronyms_are_not_places(name: str) -> None:
     """Acronyms in capitals do not turn into places by title-casing."""
     assert gazetteer().resolve(name) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Moscow", "Russia"), ("Kyiv", "Ukraine"), ("Washington", "United States"), ("Kremlin", "Russia"),
+     ("White House", "United States"), ("Kinshasa", "Democratic Republic of the Congo"), ("Aleppo", None),
+     ("Istanbul", None)],
+)
+def test_places_gazetteer_seat_of(name: str, country: str | None) -> None:
+    """A capital or a seat of power stands for its country's state; any other city stands for none."""
+    place = gazetteer().resolve(name)
+    assert place is not None
+    seat = gazetteer().seat_of(place)
+    assert (seat.name if seat is not None else None) == country

@@ -27,7 +27,7 @@ import pandas as pd
 
 from timeline.cache import check_cache
 from timeline.engines import run_extract
-from timeline.entities.across import full_names
+from timeline.entities.across import unified_names
 from timeline.errors import TimelineError
 from timeline.merge import MergedEvents, merge_events
 from timeline.places import gazetteer
@@ -124,17 +124,20 @@ def extend_timeline(timeline: Timeline, more: Timeline) -> Timeline:
 
 
 def unify_actor_names(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with a lone surname replaced by the one full name other articles give it.
+    """``frame`` with each actor under the one name its entity has across the corpus.
 
-    Within an article the entity tagger already does this; across articles only the
-    whole table knows every name. A word the gazetteer knows as a place ("Jordan",
-    "Georgia") is a state, not a surname, and is left alone.
+    Within an article the entity tagger already gives one name per entity; across articles
+    only the whole table knows every name: a lone surname takes the one full name other
+    articles give it, spellings of one name become one, an organisation's acronym or short
+    form its full name (:func:`timeline.entities.across.unified_names`, renaming only where
+    exactly one name fits). A name the gazetteer knows as a place ("Jordan", "Georgia") is a
+    state, not a surname, and is left alone.
     """
     if frame.empty:
         return frame
     names = {name for cell in frame["actors"] for name in cell}
     places = gazetteer()
-    mapping = {short: full for short, full in full_names(names).items() if places.lookup(short) is None}
+    mapping = unified_names(names, places={name for name in names if places.lookup(name) is not None})
     if not mapping:
         return frame
     # A shallow copy: the other columns stay shared with ``frame`` (pandas copies on write), so

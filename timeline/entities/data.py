@@ -31,7 +31,7 @@ NON_ENTITIES: Final = frozenset({
     "UTC", "GMT", "EST", "EDT", "PST", "PDT", "CET", "CEST", "BST",
     "USD", "EUR", "GBP", "JPY", "CNY", "CHF",
     "FTSE", "FTSE 100", "Dow", "Dow Jones", "Dow Jones Industrial Average", "Nasdaq", "NASDAQ",
-    "S&P", "S&P 500", "Nikkei", "Nikkei 225", "DAX", "CAC 40", "Hang Seng",
+    "S&P", "S&P 500", "Nikkei", "Nikkei 225", "DAX", "CAC 40", "Hang Seng", "KOSPI", "Kospi",
 })
 
 #: Last words that make a name an event, not an organisation or place ("Paris Air Show").
@@ -98,7 +98,54 @@ KNOWN_ORGANISATIONS: Final[dict[str, tuple[str, str, bool]]] = {
     "reuters": ("Reuters", "", False),
     "afp": ("Agence France-Presse", "FRA", False),
     "agence france-presse": ("Agence France-Presse", "FRA", False),
+    "international criminal court": ("International Criminal Court", "", False),
+    "icc": ("International Criminal Court", "", False),
+    "international court of justice": ("International Court of Justice", "", False),
+    "icj": ("International Court of Justice", "", False),
+    "human rights watch": ("Human Rights Watch", "", False),
+    "amnesty international": ("Amnesty International", "", False),
+    "doctors without borders": ("Doctors Without Borders", "", False),
+    "médecins sans frontières": ("Doctors Without Borders", "", False),
+    "medecins sans frontieres": ("Doctors Without Borders", "", False),
+    "msf": ("Doctors Without Borders", "", False),
+    "international committee of the red cross": ("International Committee of the Red Cross", "", False),
+    "icrc": ("International Committee of the Red Cross", "", False),
+    "international monetary fund": ("International Monetary Fund", "", False),
+    "imf": ("International Monetary Fund", "", False),
+    "world food programme": ("World Food Programme", "", False),
+    "wfp": ("World Food Programme", "", False),
+    "unicef": ("UNICEF", "", False),
+    "unhcr": ("UNHCR", "", False),
+    "ocha": ("OCHA", "", False),
+    "international atomic energy agency": ("International Atomic Energy Agency", "", False),
+    "iaea": ("International Atomic Energy Agency", "", False),
+    "economic community of west african states": ("Economic Community of West African States", "", False),
+    "ecowas": ("Economic Community of West African States", "", False),
+    "interpol": ("Interpol", "", False),
+    "jama'at nusrat al-islam wal muslimin": ("JNIM", "MLI", True),
+    "jamaat nusrat al-islam wal-muslimin": ("JNIM", "MLI", True),
 }
+
+#: One-word names of the table above that are also people's names ("Richard Wagner"): the
+#: ruler does not add them where the model tagged nothing.
+ALSO_PEOPLE: Final = frozenset({"wagner"})
+
+#: Legal forms that end a company's name ("Apple Inc.", "Aer Lingus Group PLC"): a name
+#: written with and without one is one company, named without it.
+LEGAL_FORMS: Final = frozenset({
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.", "LLC", "PLC",
+    "plc", "N.V.", "NV", "S.A.", "SA", "AG", "SE", "Group", "Holdings", "Limited",
+})
+
+#: Lower-case nouns after an organisation's name that say what it is, not which ("the ANO
+#: party", "Yemen's Houthi movement"): dropped from its canonical name.
+GENERIC_ORG_NOUNS: Final = frozenset({
+    "party", "alliance", "movement", "group", "coalition", "bloc", "militia", "rebels", "agency",
+})
+
+#: Heads of an organisation's name that make it the state itself ("Israel's Cabinet",
+#: "the Turkish government"), compared in lower case.
+STATE_HEADS: Final = frozenset({"government", "presidency", "administration", "cabinet", "regime"})
 
 #: Countries whose armed forces go by a name of their own; others are "<country> Armed Forces".
 NATIONAL_MILITARIES: Final[dict[str, str]] = {"Israel": "Israel Defense Forces"}
@@ -113,14 +160,21 @@ ROLE_WORDS: Final = frozenset({
     "President-elect", "Pope", "Ayatollah", "Chancellor", "Premier", "Speaker", "Attorney", "Judge",
     "Justice", "Affairs", "Economy", "Trade", "Health", "Energy", "Education", "Labour", "Labor",
     "Treasury", "Special", "Senior", "Founder", "Co-founder", "Head", "Minister-President", "Sultan",
+    "Councillor", "Councilor", "MP", "MEP", "Striker", "Midfielder", "Defender", "Goalkeeper", "Coach",
     "spokesman", "spokeswoman", "spokesperson", "chief", "executive", "officer", "president", "minister",
     "chairman", "director", "founder", "head", "analyst", "senior", "vice", "co-founder", "leader",
 })
+
+#: Nouns of a government post: a word the model calls an organisation before one is part
+#: of the post's name ("Home Secretary", "Justice Secretary"), not an organisation.
+OFFICE_NOUNS: Final = frozenset({"Secretary", "Minister", "Secretaries", "Ministers", "Secretary-General"})
 
 #: Courtesy titles: stripped from the name, not part of the role.
 HONORIFICS: Final = frozenset({
     "Sheikh", "Shaikh", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady",
     "Madam", "Sen.", "Rep.", "Gen.", "Col.", "Lt.", "Gov.", "Pres.", "Prof.", "Professor", "H.E.",
+    # Military ranks as British style writes them, without a dot.
+    "Gen", "Lt", "Col", "Maj", "Capt", "Sgt", "Brig", "Cllr", "Rev",
 })
 
 #: Words that may join role words ("Minister of Foreign Affairs", "Prime Minister and Foreign Minister").
@@ -131,6 +185,13 @@ ROLE_QUALIFIERS: Final = frozenset({"outgoing", "former", "incoming", "then", "a
 
 #: Arabic and other name particles ignored when comparing surnames ("Al-Assad" = "Assad").
 SURNAME_PREFIXES: Final = ("al-", "el-", "ал-")
+
+#: Particles written as words of their own inside a person's name, in lower case or
+#: capitalised: "Tamim bin Hamad Al Thani", "Ursula von der Leyen", "Luiz Inacio Lula da Silva".
+NAME_PARTICLES: Final = frozenset({
+    "bin", "bint", "ibn", "al", "el", "Al", "El", "von", "van", "der", "den", "de", "da", "das", "dos", "du",
+    "di", "del", "della", "la", "le", "Abu", "abu",
+})
 
 #: Nouns heading a phrase built around a country that names an organisation of it
 #: ("Qatar's foreign ministry", "Turkish defence ministry").
@@ -147,3 +208,36 @@ LOCATIVE_WORDS: Final = frozenset({
 
 #: Nouns that make "the city of X" a place.
 SETTLEMENT_NOUNS: Final = frozenset({"city", "town", "village", "capital", "province", "region", "port", "governorate"})
+
+#: Possessive endings, as the tokenizer splits them off a name ("Israel's", "Hamas'").
+POSSESSIVES: Final = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+
+#: Nouns whose "of" makes the name after them a place, whatever the model called it:
+#: "the town of Sebba", "the village of Dachne", "south of el-Fasher".
+PLACE_OF_NOUNS: Final = SETTLEMENT_NOUNS | frozenset({
+    "neighbourhood", "neighborhood", "district", "suburb",
+    # "nine miles south of el-Fasher": only a place lies south of something.
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+})
+
+#: ...and, before a name the gazetteer knows as a city, these too ("the fall of Mariupol"); a
+#: regime or a person falls as well ("the fall of Assad"), so they say nothing of other names.
+CITY_OF_NOUNS: Final = PLACE_OF_NOUNS | frozenset({"fall", "siege", "outskirts", "streets", "residents"})
+
+#: Words after which a name the model called a person is a place ("grew up in Small Heath").
+#: Narrower than :data:`LOCATIVE_WORDS`: "from" and "to" take organisations as often as places.
+INSIDE_WORDS: Final = frozenset({"in", "near", "inside", "outside", "In", "Near", "Inside", "Outside"})
+
+#: Lower-case nouns after a name that make it a place ("Zamzam camp", "the Mezzeh neighbourhood",
+#: "the Ras Kanatib power station").
+PLACE_NOUNS_AFTER: Final = frozenset({
+    "camp", "neighbourhood", "neighborhood", "district", "suburb", "quarter", "village", "town", "city",
+    "province", "governorate", "region", "port", "ports", "station", "crossing", "square", "airport",
+})
+
+#: Last words that make a name a facility, a place and never an actor ("People's Palace",
+#: "Queen Alia International Airport"). Courts and hospitals stay organisations: they act.
+FACILITY_WORDS: Final = frozenset({
+    "Airport", "Airfield", "Palace", "Station", "Camp", "Square", "Stadium", "Bridge", "Street", "Road",
+    "Avenue", "Crossing", "Mosque", "Cathedral", "Church", "Museum", "Hotel",
+})

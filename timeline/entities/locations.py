@@ -17,6 +17,22 @@ _SUBJECTS = frozenset({"nsubj"})
 #: ("County" stays: in the US it is part of the name.)
 _AREA_NOUNS = frozenset({"province", "district", "region", "governorate", "oblast"})
 _TEXT_KEY = "timeline_text"
+#: Nouns of a state's means and envoys: a nationality or country qualifying one that acts
+#: makes the state act ("Israeli jets struck"). As written: the pipeline runs no lemmatizer.
+_AGENT_NOUNS = frozenset({
+    "jet", "jets", "warplane", "warplanes", "aircraft", "plane", "planes", "drone", "drones", "missile",
+    "missiles", "rocket", "rockets", "strike", "strikes", "airstrike", "airstrikes", "shelling", "artillery",
+    "bombardment", "bombing", "troops", "soldiers", "forces", "army", "military", "navy", "warship",
+    "warships", "tanks", "police", "ministers", "ambassadors", "diplomats", "envoys", "negotiators",
+    "authorities",
+})
+#: Nouns of dealings between parties, as written (the pipeline runs no lemmatizer): a
+#: country "with" one of them is a party ("talks with Kinshasa").
+_DEALINGS = frozenset({
+    "talk", "talks", "ceasefire", "ceasefires", "truce", "deal", "deals", "agreement", "agreements",
+    "accord", "negotiation", "negotiations", "meeting", "meetings", "dialogue", "war", "relations",
+    "ties", "summit", "treaty", "pact",
+})
 
 
 def resolve_place(span: Span, places: Gazetteer) -> tuple[Place, bool]:
@@ -94,9 +110,47 @@ def is_subject(span: Span, countries: frozenset[int]) -> bool:
     return token.dep_ in _SUBJECTS
 
 
+def is_party(span: Span, countries: frozenset[int]) -> bool:
+    """Whether ``span`` names a party to talks, a truce or a war: "a ceasefire between the United
+    States and the Houthis", "peace talks with Kinshasa", "sanctions against Russia".
+
+    A country after "between" or "against", or after "with" hanging on a noun of such
+    dealings, takes part in them; "with" anywhere else ("a border with Niger") does not.
+    """
+    token = span.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    preposition = token.head
+    if preposition.lower_ in {"between", "against"}:
+        return True
+    return preposition.lower_ == "with" and preposition.head.lower_ in _DEALINGS
+
+
+def modifies_agent(span: Span) -> bool:
+    """Whether ``span`` qualifies the agent of its clause, a state's means or envoys: "Israeli jets
+    struck", "killed by Russian drones", "EU ambassadors agreed". The state then acts.
+
+    "Ukrainian officials said" does not: officials who report are sources, not agents.
+    """
+    root = span.root
+    if root.dep_ not in {"amod", "compound", "nmod"} or root.head.i < span.end:
+        return False
+    agent = root.head
+    if agent.lower_ not in _AGENT_NOUNS:
+        return False
+    while agent.dep_ == "conj" and agent.head is not agent:
+        agent = agent.head
+    return agent.dep_ in _SUBJECTS or (agent.dep_ == "pobj" and agent.head.dep_ == "agent")
+
+
 def is_modifier(span: Span) -> bool:
     """Whether ``span`` only modifies a noun after it ("US markets", "Airbus A380", "Apple CEO Steve Jobs")."""
     root = span.root
+    if span.end < len(span.doc) and span.doc[span.end].text == "(":
+        # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": the parser hangs a name on its acronym.
+        return False
     return (
         root.dep_ in {"compound", "nmod", "amod"}
         and root.head.i >= span.end

@@ -9,11 +9,13 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from timeline.entities import data
-from timeline.entities.ruler import POSSESSIVES, surname_key
+from timeline.entities.data import POSSESSIVES
+from timeline.entities.shapes import surname_key
 from timeline.names import is_the
 from timeline.places import Gazetteer
 
 _ROLE_WORDS_LOWER = frozenset(word.lower() for word in data.ROLE_WORDS)
+_PARTICLES_LOWER = frozenset(word.lower() for word in data.NAME_PARTICLES)
 
 
 @dataclass(frozen=True)
@@ -63,31 +65,42 @@ def canonical_name(text: str) -> str:
 def resolve_people(people: Sequence[Person]) -> list[Person]:
     """Give every mention the full name (and role, country) of the person it refers to.
 
-    A one-word mention ("Fidan") is the full name ending in that surname, the latest
-    one before it, or else the first one after it; name particles are ignored
-    ("Assad" = "Bashar Al-Assad"). One person's role and country, once stated, hold
-    for all their mentions.
+    A one-word mention ("Fidan"), or a surname led by a particle ("Al Thani", "Von der
+    Leyen"), is the full name ending in that surname, the latest one before it, or else
+    the first one after it; name particles are ignored ("Assad" = "Bashar Al-Assad").
+    Failing that, a one-word mention is the one full name it is a middle name of ("Lula"),
+    or the one it opens, where the family name comes first ("Yoon" = "Yoon Suk Yeol").
+    One person's role and country, once stated, hold for all their mentions.
     """
     full: dict[str, list[Person]] = {}
     # Middle names of long names ("Lula" in "Luiz Inacio Lula da Silva"), used when unique.
     middle: dict[str, set[str]] = {}
+    # First words of full names: the family name where it comes first ("Yoon" in "Yoon Suk Yeol").
+    first: dict[str, set[str]] = {}
     for person in people:
         words = person.name.split()
         if len(words) > 1:
             full.setdefault(surname_key(words[-1]), []).append(person)
+            first.setdefault(surname_key(words[0]), set()).add(person.name)
         for word in words[1:-1] if len(words) > 2 else []:
-            if word[:1].isupper():
+            if word[:1].isupper() and word not in data.NAME_PARTICLES:
                 middle.setdefault(surname_key(word), set()).add(person.name)
     resolved: list[Person] = []
     for person in people:
         words = person.name.split()
         name = person.name
-        candidates = full.get(surname_key(words[-1]), []) if len(words) == 1 else []
+        candidates = [
+            candidate
+            for candidate in (full.get(surname_key(words[-1]), []) if _surname_only(words) else [])
+            if _ends_with(candidate.name, words)
+        ]
         if candidates:
             earlier = [candidate for candidate in candidates if candidate.start < person.start]
             name = (earlier[-1] if earlier else candidates[0]).name
         elif len(words) == 1 and len(middle.get(surname_key(words[0]), ())) == 1:
             name = next(iter(middle[surname_key(words[0])]))
+        elif len(words) == 1 and len(first.get(surname_key(words[0]), ())) == 1:
+            name = next(iter(first[surname_key(words[0])]))
         resolved.append(replace(person, name=name))
     roles: dict[str, str] = {}
     countries: dict[str, str] = {}
@@ -99,6 +112,19 @@ def resolve_people(people: Sequence[Person]) -> list[Person]:
     return [
         replace(person, role=person.role or roles.get(person.name, ""), country=countries.get(person.name, ""))
         for person in resolved
+    ]
+
+
+def _surname_only(words: list[str]) -> bool:
+    """Whether a mention is a surname alone: one word, or a surname led by a particle ("Al Thani", "Von der Leyen")."""
+    return len(words) == 1 or words[0].lower() in _PARTICLES_LOWER
+
+
+def _ends_with(name: str, words: list[str]) -> bool:
+    """Whether ``name`` is longer than ``words`` and ends with them, particles compared without case."""
+    tail = name.split()[-len(words) :]
+    return len(name.split()) > len(words) and [surname_key(word) for word in tail] == [
+        surname_key(word) for word in words
     ]
 
 

