@@ -451,12 +451,16 @@ def write_errors(scores: EventScores, path: str | Path) -> None:
 def run(paths: Sequence[str], errors_out: str | None = None) -> str:
     """Read the gold events at ``paths``, build the event table of their articles, score it; return the report.
 
+    The table scored is the one ``timeline extract`` writes: each article's events, then
+    the corpus stages (names unified across the articles given) run once over them all.
     Raises :class:`~timeline.errors.EvaluationInputError` when a gold file cannot be read.
     """
+    from timeline.corpus import assemble_timeline
     from timeline.pipeline import extract_frame
 
     documents = read_event_sets(paths)
-    scores = score_events(documents, extract_frame(document.article for document in documents))
+    table = assemble_timeline(extract_frame(document.article for document in documents)).events
+    scores = score_events(documents, table)
     if errors_out is not None:
         write_errors(scores, errors_out)
     return report(scores)
