@@ -117,3 +117,16 @@ DASK_PARTITION_ARTICLES: Final = 64
 ARTICLES_PER_PROCESS: Final = 200
 #: Workers of the local Dask cluster when none is given.
 DASK_WORKERS: Final = 2
+
+# --- The event store (timeline.store, timeline.store_finalize, timeline.store_query) ---
+
+#: Environment variable naming an event store the dashboard opens instead of a corpus.
+STORE_ENV: Final = "TIMELINE_STORE"
+#: Finalizing merges the store's events part by part; a part holds whole date blocks (no
+#: happening spans two) of about this many events, so memory stays bounded however large
+#: the store. A block larger than this (every "2024" of the store) is a part of its own.
+STORE_MERGE_PART_ROWS: Final = 250_000
+#: DuckDB's memory cap while finalizing and querying a store; past it DuckDB spills to disk.
+STORE_DUCKDB_MEMORY: Final = "1GB"
+#: DuckDB threads a dashboard process uses for one query (it shares the machine with its sessions).
+STORE_DUCKDB_THREADS: Final = 2
