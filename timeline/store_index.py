@@ -27,11 +27,11 @@ from typing import Any, Final
 from timeline.schema import MERGED_ID
 from timeline.store import ROW_ID
 
-__all__ = ["CELL_TABLES", "GROUP_COLUMNS", "build_index"]
+__all__ = ["CELL_TABLES", "CODED_COLUMNS", "build_index"]
 
 #: The list columns the index codes, and the table of each one's distinct cells.
-GROUP_COLUMNS: Final = ("countries", "actors", "regions")
-CELL_TABLES: Final = {column: f"cells_{column}" for column in GROUP_COLUMNS}
+CODED_COLUMNS: Final = ("countries", "actors", "regions")
+CELL_TABLES: Final = {column: f"cells_{column}" for column in CODED_COLUMNS}
 
 
 def build_index(con: Any, path: Path, *, merged: Path, mentions: Path) -> None:
@@ -62,7 +62,7 @@ def build_index(con: Any, path: Path, *, merged: Path, mentions: Path) -> None:
         )
         con.execute(
             "CREATE TABLE ix.q_merged_articles AS SELECT DISTINCT q.rid, e.art, q.ds, q.de, "
-            + ", ".join(f"q.{column}_cell" for column in GROUP_COLUMNS)
+            + ", ".join(f"q.{column}_cell" for column in CODED_COLUMNS)
             + " FROM ix.q_events e JOIN ix.q_merged q ON q.rid = e.mrid ORDER BY q.rid"
         )
     finally:
@@ -70,7 +70,7 @@ def build_index(con: Any, path: Path, *, merged: Path, mentions: Path) -> None:
 
 
 def _cell_codes() -> str:
-    return ", ".join(f"{column}_c.code AS {column}_cell" for column in GROUP_COLUMNS)
+    return ", ".join(f"{column}_c.code AS {column}_cell" for column in CODED_COLUMNS)
 
 
 def _cell_joins(alias: str) -> str:
