@@ -71,6 +71,7 @@ __all__ = [
     "read_store_mentions",
     "read_store_merged",
     "shard_id",
+    "store_stamp",
     "write_shard",
 ]
 
@@ -150,6 +151,15 @@ def write_shard(store: Path, name: str, frame: pd.DataFrame, *, digest: str = ""
     except OSError as error:
         raise StoreError(f"The event store {store} cannot be written ({error.strerror or error}).") from error
     return result
+
+
+def store_stamp(store: Path) -> tuple[int, int]:
+    """What changes when ``store`` is finalized again: its index's size and time (zeros when there is none)."""
+    try:
+        status = (store / INDEX_FILE).stat()
+    except OSError:
+        return (0, 0)
+    return (status.st_size, status.st_mtime_ns)
 
 
 def event_files(store: Path) -> list[Path]:

@@ -152,12 +152,6 @@ class EventStore:
             cells = [row[0] for row in self._con.execute(f"SELECT cell FROM {table} ORDER BY code").fetchall()]
             self._cells[column] = _Cells.of(cells, _NO_LANE[column])
 
-    @property
-    def stamp(self) -> tuple[int, int]:
-        """What changes when the store is finalized again (the index's size and time)."""
-        status = (self.path / INDEX_FILE).stat()
-        return (status.st_size, status.st_mtime_ns)
-
     def close(self) -> None:
         """Close the DuckDB connection."""
         self._con.close()
