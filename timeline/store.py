@@ -36,7 +36,6 @@ the first shard's rows win, as :func:`timeline.corpus.combine_frames` keeps the 
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -65,7 +64,6 @@ __all__ = [
     "SHARD_ROW_COLUMN",
     "ShardWritten",
     "StoreError",
-    "article_month",
     "event_files",
     "read_store_events",
     "read_store_mentions",
@@ -114,11 +112,6 @@ class ShardWritten:
 def shard_id(name: str) -> str:
     """The id of the shard called ``name``: the same name always gives the same files."""
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def article_month(day: dt.date) -> str:
-    """The partition value of an article published on ``day``: ``2024-12`` (four-digit years, any era)."""
-    return f"{day.year:04d}-{day.month:02d}"
 
 
 def write_shard(store: Path, name: str, frame: pd.DataFrame, *, digest: str = "", articles: int = 0) -> ShardWritten:
