@@ -143,3 +143,17 @@ def test_store_query_an_unfinalized_store_is_one_sentence(tmp_path: Path) -> Non
     """Opening a folder that is not a finalized store names the command that makes it one."""
     with pytest.raises(StoreError, match="store finalize"):
         EventStore(tmp_path)
+
+
+@pytest.mark.parametrize("code", ["D", "W", "M", "Q", "Y"])
+@pytest.mark.parametrize("day", [dt.date(1066, 10, 14), dt.date(1969, 12, 29), dt.date(2024, 12, 4), dt.date(9999, 12, 31)])
+def test_store_query_periods_start_where_pandas_puts_them(code: str, day: dt.date) -> None:
+    """The chart's periods, numbered in SQL, start on the day pandas' periods start, in any era."""
+    import duckdb
+    import numpy as np
+
+    from timeline.store_query import _PERIOD_SQL, _period_days
+
+    (number,) = duckdb.connect().execute(f"SELECT {_PERIOD_SQL[code]} FROM (SELECT ?::DATE AS ds)", [day]).fetchone()
+    expected = pd.Period(pd.Timestamp(np.datetime64(day, "s")), freq=code).start_time.date()
+    assert _period_days(code, np.asarray([number]))[0].astype("datetime64[D]").item() == expected

@@ -22,6 +22,8 @@ events (``tests/test_store_query.py`` checks each one).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,8 +55,6 @@ from timeline.store_index import CELL_TABLES
 
 __all__ = ["EventStore", "StoreFilters"]
 
-#: DuckDB's units for the chart's periods, by pandas period code.
-_UNITS: Final = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 #: Group keys up to 2^20 distinct values (an article code, a cell code) are counted in a
 #: directly indexed table instead of a hash table: several times faster for "how many articles".
 _PERFECT_HASH_BITS: Final = 20
@@ -111,6 +111,51 @@ class _Cells:
 
 
 @dataclass(frozen=True)
+class _Groups:
+    """The filtered rows of a table grouped by their cells of countries, actors and regions: per group, its
+    cells' codes, rows and reports; and the first and last day any of them starts on."""
+
+    codes: dict[str, np.ndarray]
+    rows: np.ndarray
+    reach: np.ndarray
+    first: Any
+    last: Any
+
+
+def _per_code(codes: np.ndarray, rows: np.ndarray, reach: np.ndarray) -> list[tuple[int, int, int]]:
+    """Rows and reports per distinct code (groups of several cells summed over the others)."""
+    distinct, inverse = np.unique(codes, return_inverse=True)
+    summed_rows = np.bincount(inverse, weights=rows, minlength=len(distinct)).astype(np.int64)
+    summed_reach = np.bincount(inverse, weights=reach, minlength=len(distinct)).astype(np.int64)
+    return list(zip(distinct.tolist(), summed_rows.tolist(), summed_reach.tolist(), strict=True))
+
+
+#: Each period as a whole number in SQL (cheaper than truncating dates), by pandas period code:
+#: days since 1970, the Monday of the week in those days, months, quarters and years since year 0.
+_DAYS: Final = "(ds - DATE '1970-01-01')"
+_PERIOD_SQL: Final = {
+    "D": _DAYS,
+    # 1970-01-01 was a Thursday: (days + 3) mod 7 is the days since Monday (mod taken positive for any era).
+    "W": f"({_DAYS} - (({_DAYS} + 3) % 7 + 7) % 7)",
+    "M": "(year(ds) * 12 + month(ds) - 1)",
+    "Q": "(year(ds) * 4 + (month(ds) - 1) // 3)",
+    "Y": "year(ds)",
+}
+
+
+def _period_days(code: str, values: np.ndarray) -> np.ndarray:
+    """The first day (``datetime64[s]``) of each period numbered as :data:`_PERIOD_SQL` numbers them."""
+    if code in ("D", "W"):
+        return values.astype("datetime64[D]").astype("datetime64[s]")
+    months = values if code == "M" else values * 3 if code == "Q" else values * 12
+    return (months - 1970 * 12).astype("datetime64[M]").astype("datetime64[s]")
+
+
+#: Filter results kept per store: a page asks for several things of one filter change.
+_MEMO_SIZE: Final = 32
+
+
+@dataclass(frozen=True)
 class _Table:
     """How one kind of table is kept in the store: its index table and its Parquet file."""
 
@@ -132,6 +177,8 @@ class EventStore:
     _con: Any = field(init=False, repr=False)
     _cells: dict[str, _Cells] = field(init=False, repr=False)
     _options: dict[str, FilterOptions] = field(init=False, repr=False, default_factory=dict)
+    _memo: OrderedDict[tuple[str, StoreFilters], _Groups] = field(init=False, repr=False, default_factory=OrderedDict)
+    _lock: threading.Lock = field(init=False, repr=False, default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
         import duckdb
@@ -182,34 +229,30 @@ class EventStore:
     def counts(self, kind: TableKind, filters: StoreFilters) -> EventCounts:
         """How many rows, reports, articles, countries and actors the filtered ``kind`` table holds."""
         table = self._table(kind)
-        where, params = self._where(filters, table)
-        cursor = self._con.cursor()
-        articles_sql = "count(DISTINCT art)" if not kind.merged else "0"
-        rows, reports, countries, actors, articles = cursor.execute(
-            f"SELECT count(*), coalesce(sum(reach), 0), list(DISTINCT countries_cell), list(DISTINCT actors_cell), "
-            f"{articles_sql} FROM {table.index} WHERE {where}",
-            params,
-        ).fetchone()
-        if kind.merged:
-            where_articles, params_articles = self._where(filters, table, articles=True)
-            (articles,) = cursor.execute(
-                f"SELECT count(DISTINCT art) FROM q_merged_articles WHERE {where_articles}", params_articles
-            ).fetchone()
+        groups = self._groups(table, filters)
+        articles_table = "q_merged_articles" if kind.merged else table.index
+        where, params = self._where(filters, table, articles=kind.merged)
+        (articles,) = (
+            self._con.cursor()
+            .execute(f"SELECT count(DISTINCT art) FROM {articles_table} WHERE {where}", params)
+            .fetchone()
+        )
         return EventCounts(
-            events=int(rows),
+            events=int(groups.rows.sum()),
             articles=int(articles),
-            countries=len(self._cells["countries"].distinct(countries or [])),
-            actors=len(self._cells["actors"].distinct(actors or [])),
-            mentions=int(reports),
+            countries=len(self._cells["countries"].distinct(np.unique(groups.codes["countries"]).tolist())),
+            actors=len(self._cells["actors"].distinct(np.unique(groups.codes["actors"]).tolist())),
+            mentions=int(groups.reach.sum()),
         )
 
     def lane_counts(self, kind: TableKind, filters: StoreFilters, group_by: GroupBy) -> pd.DataFrame:
         """Rows per lane, most first (ties by name): ``lane`` and ``events``, and ``mentions`` for a merged table."""
-        per_cell = self._per_cell(kind, filters, group_by)
-        cells = self._cells[GROUP_COLUMNS[group_by]]
+        column = GROUP_COLUMNS[group_by]
+        groups = self._groups(self._table(kind), filters)
+        cells = self._cells[column]
         events: dict[str, int] = {}
         reports: dict[str, int] = {}
-        for code, count, reach in per_cell:
+        for code, count, reach in _per_code(groups.codes[column], groups.rows, groups.reach):
             for lane in cells.lanes[code]:
                 events[lane] = events.get(lane, 0) + count
                 reports[lane] = reports.get(lane, 0) + reach
@@ -244,37 +287,42 @@ class EventStore:
     ) -> go.Figure:
         """The timeline of the filtered rows, as :func:`timeline.chart.timeline_figure` draws them."""
         table = self._table(kind)
-        cells = self._cells[GROUP_COLUMNS[group_by]]
-        per_cell = self._per_cell(kind, filters, group_by)
-        entries = sum(count * len(cells.lanes[code]) for code, count, _ in per_cell)
+        column = GROUP_COLUMNS[group_by]
+        cells = self._cells[column]
+        groups = self._groups(table, filters)
+        sizes = np.asarray([len(lanes) for lanes in cells.lanes], dtype=np.int64)
+        entries = int((groups.rows * sizes[groups.codes[column]]).sum()) if len(groups.rows) else 0
         if entries <= MAX_DETAIL_ROWS:
             return timeline_figure(self.rows(kind, filters), group_by, kind=kind, lane_order=lane_order)
+        period = count_bin(np.datetime64(groups.first, "s"), np.datetime64(groups.last, "s"))
         where, params = self._where(filters, table)
-        cursor = self._con.cursor()
-        first, last = cursor.execute(f"SELECT min(ds), max(ds) FROM {table.index} WHERE {where}", params).fetchone()
-        period = count_bin(np.datetime64(first, "s"), np.datetime64(last, "s"))
-        counted = cursor.execute(
-            f"SELECT {GROUP_COLUMNS[group_by]}_cell, date_trunc('{_UNITS[period[1]]}', ds)::DATE, count(*), "
-            f"sum(reach) FROM {table.index} WHERE {where} GROUP BY ALL",
-            params,
-        ).fetchall()
-        lanes, days, numbers, reach = [], [], [], []
-        for code, day, count, reports in counted:
-            for lane in cells.lanes[code]:
-                lanes.append(lane)
-                days.append(day)
-                numbers.append(count)
-                reach.append(reports)
+        counted = (
+            self._con.cursor()
+            .execute(
+                f"SELECT {column}_cell, {_PERIOD_SQL[period[1]]} AS period, count(*), sum(reach) "
+                f"FROM {table.index} WHERE {where} GROUP BY ALL",
+                params,
+            )
+            .fetchnumpy()
+        )
+        codes, numbers, reach = (
+            np.asarray(counted[name], dtype=np.int64) for name in (f"{column}_cell", "count_star()", "sum(reach)")
+        )
+        days = _period_days(period[1], np.asarray(counted["period"], dtype=np.int64))
+        # Each cell's rows go to each of its lanes, as lane_entries gives an event an entry per lane.
+        repeats = sizes[codes]
+        lanes = [lane for code in codes.tolist() for lane in cells.lanes[code]]
         frame = pd.DataFrame(
             {
                 LANE_COLUMN: pd.Series(lanes, dtype=object),
-                "day": np.asarray(days, dtype="datetime64[D]").astype("datetime64[s]"),
-                "entries": np.asarray(numbers, dtype=np.int64),
-                "reports": np.asarray(reach, dtype=np.int64),
+                "day": np.repeat(days, repeats),
+                "entries": np.repeat(numbers, repeats),
+                "reports": np.repeat(reach, repeats),
             }
         )
-        events = sum(count for _, count, _ in per_cell)
-        return counts_figure(frame, group_by, events=events, merged=kind.merged, lane_order=lane_order, period=period)
+        return counts_figure(
+            frame, group_by, events=int(groups.rows.sum()), merged=kind.merged, lane_order=lane_order, period=period
+        )
 
     def mentions_of(self, merged_id: str) -> pd.DataFrame:
         """The reports (event rows with ``merged_id``) behind one happening, in the store's order."""
@@ -317,18 +365,38 @@ class EventStore:
             params.append(filters.text.lower())
         return (" AND ".join(clauses) or "TRUE"), params
 
-    def _per_cell(self, kind: TableKind, filters: StoreFilters, group_by: GroupBy) -> list[tuple[int, int, int]]:
-        table = self._table(kind)
+    def _groups(self, table: _Table, filters: StoreFilters) -> _Groups:
+        """The filtered rows grouped by their three cells, from memory when the page asked before (it asks each
+        filter change's counts, lane counts and figure, one after the other)."""
+        key = (table.index, filters)
+        with self._lock:
+            known = self._memo.get(key)
+        if known is not None:
+            return known
         where, params = self._where(filters, table)
-        column = GROUP_COLUMNS[group_by]
-        rows = (
+        columns = [f"{column}_cell" for column in CELL_TABLES]
+        found = (
             self._con.cursor()
             .execute(
-                f"SELECT {column}_cell, count(*), sum(reach) FROM {table.index} WHERE {where} GROUP BY ALL", params
+                f"SELECT {', '.join(columns)}, count(*) AS n, sum(reach) AS r, min(ds) AS first, max(ds) AS last "
+                f"FROM {table.index} WHERE {where} GROUP BY ALL",
+                params,
             )
-            .fetchall()
+            .df()
         )
-        return [(int(code), int(count), int(reach)) for code, count, reach in rows]
+        starts, ends = found["first"].dropna(), found["last"].dropna()
+        groups = _Groups(
+            codes={column: found[f"{column}_cell"].to_numpy(dtype=np.int64) for column in CELL_TABLES},
+            rows=found["n"].to_numpy(dtype=np.int64),
+            reach=found["r"].to_numpy(dtype=np.int64),
+            first=starts.min() if len(starts) else None,
+            last=ends.max() if len(ends) else None,
+        )
+        with self._lock:
+            self._memo[key] = groups
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return groups
 
     def _fetch(self, table: _Table, rids: list[int]) -> pd.DataFrame:
         if not rids:
