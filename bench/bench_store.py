@@ -58,6 +58,8 @@ if engine == "duckdb":
     from timeline.store_query import EventStore, StoreFilters
     opened = EventStore(store)
     def work(kind, country):
+        # Every round is a fresh filter change: nothing the previous round asked is reused.
+        opened.forget()
         chosen = StoreFilters(countries=(country,) if country else ())
         counts = opened.counts(kind, chosen)
         opened.lane_counts(kind, chosen, "country")

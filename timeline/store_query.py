@@ -203,6 +203,11 @@ class EventStore:
         """Close the DuckDB connection."""
         self._con.close()
 
+    def forget(self) -> None:
+        """Drop the filter results kept for the page's next questions (a benchmark's every round is a fresh change)."""
+        with self._lock:
+            self._memo.clear()
+
     # --- what the page shows ----------------------------------------------------------
 
     def filter_options(self, kind: TableKind) -> FilterOptions:
