@@ -7,7 +7,8 @@ unified and reports of one happening merged across the whole corpus, the session
 articles included), :mod:`timeline.filters` filters, :mod:`timeline.lanes` and
 :mod:`timeline.display` count and list, :mod:`timeline.chart` draws, :mod:`timeline.export`
 writes CSV; every call that shows the two views differently names the kind of table it passes
-(:mod:`timeline.kinds`). The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``.
+(:mod:`timeline.kinds`). The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``;
+with ``$TIMELINE_STORE`` the page reads an event store instead, through :mod:`timeline.store_query`.
 Articles a user adds live in that browser session's ``st.session_state`` only; the
 on-disk cache only memoises extraction by content. Article text is never rendered as
 HTML or Markdown: tables and charts escape it, messages go through ``markdown_literal``.
