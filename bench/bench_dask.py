@@ -1,6 +1,6 @@
 """Benchmark: partitioned input on Dask, throughput with 1 and 2 workers over 8 shards, in one run.
 
-    python bench/bench_dask.py [--articles 48] [--shards 8]
+    python bench/bench_dask.py [--articles 240] [--shards 8]
 
 The corpus is generated (``bench_extract.generate_corpus``) and written as ``--shards``
 JSON Lines shards in a temporary folder. For each cluster size a local Dask cluster of
@@ -76,7 +76,7 @@ def bench(folder: Path, workers: int) -> tuple[float, float, float]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=48, help="generated articles")
+    parser.add_argument("--articles", type=int, default=240, help="generated articles")
     parser.add_argument("--shards", type=int, default=8, help="JSON Lines shards they are written as")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as folder:

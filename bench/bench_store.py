@@ -159,13 +159,13 @@ def report(size: int, results: dict[str, dict[str, object]], bar_ms: float) -> b
     worst = max(float(value["ms"]) for key, value in duck.items() if isinstance(value, dict))  # type: ignore[index]
     rss = int(duck["peak_rss"])  # type: ignore[call-overload]
     print(f"  {size:,} events (median of the rounds; rows shown in brackets):")
-    print(f"    {'view, filter':<22}{'DuckDB':>12}{'pandas':>12}")
+    print(f"    {'view, filter':<28}{'DuckDB':>12}{'pandas':>12}")
     for key, value in duck.items():
         if not isinstance(value, dict):
             continue
         other = results.get("pandas", {}).get(key)
         theirs = f"{float(other['ms']):,.0f} ms" if isinstance(other, dict) else "not run"
-        print(f"    {key + ' (' + format(int(value['rows']), ',') + ')':<22}{float(value['ms']):>9,.0f} ms{theirs:>12}")
+        print(f"    {key + ' (' + format(int(value['rows']), ',') + ')':<28}{float(value['ms']):>9,.0f} ms{theirs:>12}")
     for engine, result in results.items():
         print(
             f"    {engine}: opened in {float(result['open_s']):.1f} s, resident memory"  # type: ignore[arg-type]
