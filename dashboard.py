@@ -7,7 +7,8 @@ unified and reports of one happening merged across the whole corpus, the session
 articles included), :mod:`timeline.filters` filters, :mod:`timeline.lanes` and
 :mod:`timeline.display` count and list, :mod:`timeline.chart` draws, :mod:`timeline.export`
 writes CSV; every call that shows the two views differently names the kind of table it passes
-(:mod:`timeline.kinds`). The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``.
+(:mod:`timeline.kinds`). The corpus is ``seeds/``, or the folders and files in ``$TIMELINE_CORPUS``;
+with ``$TIMELINE_STORE`` the page reads an event store instead, through :mod:`timeline.store_query`.
 Articles a user adds live in that browser session's ``st.session_state`` only; the
 on-disk cache only memoises extraction by content. Article text is never rendered as
 HTML or Markdown: tables and charts escape it, messages go through ``markdown_literal``.
@@ -33,7 +34,7 @@ from timeline import display, filters, lanes
 from timeline.cache import default_cache_dir
 from timeline.chart import timeline_figure
 from timeline.corpus import Timeline, assemble_timeline, build_timeline, extend_timeline
-from timeline.defaults import CORPUS_ENV, SEEDS_DIR
+from timeline.defaults import CORPUS_ENV, SEEDS_DIR, STORE_ENV
 from timeline.errors import TimelineError
 from timeline.export import to_csv_bytes
 from timeline.ingest import SUPPORTED_SUFFIXES, corpus_stamp, load_articles
@@ -362,6 +363,9 @@ def main() -> None:
     st.title("News timeline")
     st.caption("Dated events from news articles, with the sentence each comes from.")
     _session_defaults()
+    if os.environ.get(STORE_ENV, "").strip():
+        _store_page(os.environ[STORE_ENV].strip())
+        return
     try:
         corpus = _corpus()
         _sidebar()
@@ -415,6 +419,72 @@ def main() -> None:
         _mentions(evidence, merged)
     st.subheader(f"Events per {group_by}")
     st.dataframe(lanes.lane_counts(shown, group_by, kind=kind), key="lane_counts", hide_index=True)
+
+
+# --- The page over an event store (TIMELINE_STORE): the same widgets, every result asked of DuckDB ---
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _event_store(path: str, stamp: tuple[int, int]) -> Any:
+    # One connection per store and finalize (the stamp), shared by every session.
+    from timeline.store_query import EventStore
+
+    return EventStore(Path(path))
+
+
+def _store_page(path: str) -> None:
+    """The timeline of an event store: filters pushed down to DuckDB, only what is shown fetched."""
+    from timeline.store import store_stamp
+    from timeline.store_query import StoreFilters
+
+    try:
+        store = _event_store(path, store_stamp(Path(path)))
+    except TimelineError as error:
+        st.error(markdown_literal(str(error)))
+        st.stop()
+    st.caption("Read from an event store; adding articles here is not available (extract them into the store).")
+    every_report = st.toggle(
+        "Show every report separately",
+        key="show_mentions",
+        help="By default a happening reported by several articles is one event, with its reports one click away.",
+    )
+    kind = EVENTS if every_report else MERGED
+    options = store.filter_options(kind)
+    countries = st.multiselect("Countries", options.countries, key="filter_countries", placeholder="All countries")
+    actor_col, region_col, date_col, group_col, order_col = st.columns([3, 2, 3, 2, 2])
+    with actor_col:
+        actors = st.multiselect("Actors", options.actors, key="filter_actors", placeholder="All actors")
+    with region_col:
+        regions = st.multiselect("Regions", options.regions, key="filter_regions", placeholder="All regions")
+    with date_col:
+        date_range = _date_range(options.date_range)
+    with group_col:
+        group_by = st.radio("Lanes by", GROUPINGS, horizontal=True, key="group_by")
+    with order_col:
+        by_reach = st.toggle("Lanes by reach", key="sort_by_reach", help="The most reported lanes first")
+    text = st.text_input("Sentences containing", key="filter_text", placeholder="Any text")
+    chosen = StoreFilters.of(countries, actors, regions, date_range, text)
+    counts = store.counts(kind, chosen)
+    _metrics(counts, kind)
+    st.plotly_chart(
+        store.figure(kind, chosen, group_by, lane_order="reach" if by_reach else "name"),
+        key="timeline_chart",
+        width="stretch",
+        config=PLOTLY_CONFIG,
+    )
+    st.download_button(
+        "Download these events as CSV" if not every_report else "Download these reports as CSV",
+        data=lambda: to_csv_bytes(store.rows(kind, chosen), bom=True),
+        file_name="timeline-events.csv" if not every_report else "timeline-reports.csv",
+        mime="text/csv",
+        key="download_csv",
+        on_click="ignore",
+    )
+    evidence = _evidence(store.rows(kind, chosen, TABLE_ROWS), kind, counts.events)
+    if kind.merged:
+        _mentions(evidence, store)
+    st.subheader(f"Events per {group_by}")
+    st.dataframe(store.lane_counts(kind, chosen, group_by), key="lane_counts", hide_index=True)
 
 
 main()

@@ -11,7 +11,7 @@ import pytest
 from tests.conftest import PROJECT
 from timeline.cli import ExitCode, build_parser, extract, main
 
-COMMANDS = ["extract", "evaluate", "dates", "entities"]
+COMMANDS = ["extract", "store", "evaluate", "dates", "entities"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

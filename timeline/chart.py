@@ -14,7 +14,8 @@ titles, and the lane names, which are actor and place names) is HTML-escaped her
 
 Past :data:`MAX_DETAIL_ROWS` lane rows the figure aggregates: events are counted per
 lane and time bin and drawn with WebGL (``scattergl``), so 100,000 events still make
-a figure of a few hundred points.
+a figure of a few hundred points. An event store counts those entries in its own query
+(:mod:`timeline.store_query`) and draws them with :func:`counts_figure`, the same figure.
 """
 
 from __future__ import annotations
@@ -121,6 +122,38 @@ def timeline_figure(
     return _figure(traces, _layout(layout, group_by, len(frame)) | extra)
 
 
+def counts_figure(
+    counts: pd.DataFrame,
+    group_by: GroupBy = "region",
+    *,
+    events: int,
+    merged: bool,
+    lane_order: LaneOrder = "name",
+    period: tuple[str, str] | None = None,
+) -> go.Figure:
+    """The aggregated figure of lane entries counted elsewhere (an event store's query), as :func:`timeline_figure`
+    draws it past :data:`MAX_DETAIL_ROWS` entries.
+
+    ``counts`` has one row per lane and day (or first day of a period): ``lane``, ``day``
+    (``datetime64[s]``), ``entries`` (lane entries that day) and ``reports`` (the reports
+    behind them, which order lanes by reach when ``merged``); ``events`` is how many rows
+    the table has. ``period`` is the period the days count in (:func:`count_bin` of the
+    entries' first and last days); by default it is chosen from ``day``.
+    """
+    if counts.empty:
+        return _empty_figure()
+    lane_codes, lanes = pd.factorize(counts[LANE_COLUMN].astype(object))
+    labels = np.asarray(lanes, dtype=object)
+    weights = counts["entries"].to_numpy(dtype=np.int64)
+    reach = counts["reports"].to_numpy(dtype=np.float64) if merged else None
+    codes, labels, order = _limit_lanes(lane_codes, labels, group_by, reach, lane_order, weights=weights)
+    rows = _counted(counts["day"].to_numpy(dtype="datetime64[s]"), codes, labels, weights=weights, period=period)
+    rows["slot"] = 0
+    layout = _LaneLayout.of(order, rows)
+    traces, extra = _counts_traces(rows.assign(y=layout.y(rows)))
+    return _figure(traces, _layout(layout, group_by, events) | extra)
+
+
 def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
     # Validating every property costs Plotly ~0.5 s even for a handful of traces, on each
     # rerun of the app; the tests validate the same structure once instead.
@@ -172,10 +205,18 @@ def _wrapped(sentence: str) -> str:
 
 
 def _limit_lanes(
-    codes: np.ndarray, labels: np.ndarray, group_by: GroupBy, reach: np.ndarray | None, lane_order: LaneOrder
+    codes: np.ndarray,
+    labels: np.ndarray,
+    group_by: GroupBy,
+    reach: np.ndarray | None,
+    lane_order: LaneOrder,
+    weights: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    """Keep the busiest lanes and fold the rest into one; return entry codes, lane labels and lane order (top first)."""
-    counts = np.bincount(codes, minlength=len(labels)).tolist()
+    """Keep the busiest lanes and fold the rest into one; return entry codes, lane labels and lane order (top first).
+
+    Each code is one entry, or ``weights`` entries when given (entries already counted).
+    """
+    counts = np.bincount(codes, weights=weights, minlength=len(labels)).astype(np.int64).tolist()
     weights = counts if reach is None else np.bincount(codes, weights=reach, minlength=len(labels)).tolist()
     names = [str(label) for label in labels.tolist()]
     none_label = NO_GROUP_LABELS[group_by]
@@ -310,15 +351,21 @@ def _reach_size(mentions: int) -> float:
     return size
 
 
-def _counted(starts: np.ndarray, codes: np.ndarray, labels: np.ndarray) -> pd.DataFrame:
-    """Entries per lane and period; each period is placed on its first day."""
-    label, code = _bin_for(starts)
+def _counted(
+    starts: np.ndarray,
+    codes: np.ndarray,
+    labels: np.ndarray,
+    weights: np.ndarray | None = None,
+    period: tuple[str, str] | None = None,
+) -> pd.DataFrame:
+    """Entries per lane and period (each code one entry, or ``weights`` of them), each period on its first day."""
+    label, code = period if period is not None else _bin_for(starts)
     # Hashing days beats sorting them; only the distinct days are binned by pandas.
     day_of_entry, days = pd.factorize(starts.astype("datetime64[D]").view(np.int64))
     period_of_day = pd.DatetimeIndex(days.astype("datetime64[D]")).to_period(code).start_time
     period_codes, periods = pd.factorize(period_of_day)
     keys = codes * len(periods) + period_codes[day_of_entry]
-    tally = np.bincount(keys, minlength=len(labels) * len(periods))
+    tally = np.bincount(keys, weights=weights, minlength=len(labels) * len(periods)).astype(np.int64)
     present = np.flatnonzero(tally)
     return pd.DataFrame(
         {
@@ -354,6 +401,14 @@ def _counts_traces(counts: pd.DataFrame) -> tuple[list[dict[str, Any]], dict[str
     }
     total = int(counts["events"].sum())
     return [trace], {"title": {"text": f"{total:,} lane entries, counted per {label}: filter to see each event"}}
+
+
+def count_bin(first: np.datetime64, last: np.datetime64) -> tuple[str, str]:
+    """The period the aggregated figure counts in for entries from ``first`` to ``last``: its name and pandas code.
+
+    A store's query counts in the same period, so the figure it draws has as few points.
+    """
+    return _bin_for(np.asarray([first, last], dtype="datetime64[s]"))
 
 
 def _bin_for(starts: np.ndarray) -> tuple[str, str]:

@@ -34,7 +34,16 @@ from timeline.places import gazetteer
 from timeline.schema import empty_event_frame
 from timeline.types import Article, ProgressCallback
 
-__all__ = ["Timeline", "assemble_timeline", "build_timeline", "combine_frames", "extend_timeline", "unify_actor_names"]
+__all__ = [
+    "Timeline",
+    "actor_name_mapping",
+    "assemble_timeline",
+    "build_timeline",
+    "combine_frames",
+    "extend_timeline",
+    "rename_actors",
+    "unify_actor_names",
+]
 
 
 @dataclass(frozen=True)
@@ -135,10 +144,24 @@ def unify_actor_names(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if frame.empty:
         return frame
-    names = {name for cell in frame["actors"] for name in cell}
+    return rename_actors(frame, actor_name_mapping({name for cell in frame["actors"] for name in cell}))
+
+
+def actor_name_mapping(names: Iterable[str]) -> dict[str, str]:
+    """Each name among ``names`` that the corpus stage renames, and the one name it becomes (its rule).
+
+    Apart from :func:`unify_actor_names` so that a corpus too large for one table (the
+    event store, :mod:`timeline.store_finalize`) can gather its distinct names first and
+    rename part by part.
+    """
     places = gazetteer()
-    mapping = unified_names(names, places={name for name in names if places.lookup(name) is not None})
-    if not mapping:
+    known = set(names)
+    return unified_names(known, places={name for name in known if places.lookup(name) is not None})
+
+
+def rename_actors(frame: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
+    """``frame`` with its actors renamed by ``mapping`` (each name once per cell), ``frame`` itself left alone."""
+    if not mapping or frame.empty:
         return frame
     # A shallow copy: the other columns stay shared with ``frame`` (pandas copies on write), so
     # 100,000 events are not copied for one changed column, and ``frame`` itself is left as it was.

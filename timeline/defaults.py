@@ -197,3 +197,16 @@ CAPTION_MARKERS: Final = (
     "image caption", "caption,", "photograph:", "photo:", "picture:", "image:", "credit:", "getty images",
     "/afp", "/reuters", "/ap photo", "photo by", "pictured:",
 )  # fmt: skip
+
+# --- The event store (timeline.store, timeline.store_finalize, timeline.store_query) ---
+
+#: Environment variable naming an event store the dashboard opens instead of a corpus.
+STORE_ENV: Final = "TIMELINE_STORE"
+#: Finalizing merges the store's events part by part; a part holds whole date blocks (no
+#: happening spans two) of about this many events, so memory stays bounded however large
+#: the store. A block larger than this (every "2024" of the store) is a part of its own.
+STORE_MERGE_PART_ROWS: Final = 250_000
+#: DuckDB's memory cap while finalizing and querying a store; past it DuckDB spills to disk.
+STORE_DUCKDB_MEMORY: Final = "1GB"
+#: DuckDB threads a dashboard process uses for one query (it shares the machine with its sessions).
+STORE_DUCKDB_THREADS: Final = 2

@@ -1,7 +1,8 @@
 """Event tables as Parquet files: list columns stay lists, dates stay dates.
 
-Used by the cache (:mod:`timeline.cache`) and by the engines' partitioned output
-(:mod:`timeline.engines`). Parquet has no tuples, so list cells are written as lists
+Used by the cache (:mod:`timeline.cache`), the engines' partitioned output
+(:mod:`timeline.engines`) and the event store (:mod:`timeline.store`), which keeps merged
+tables too (:func:`write_merged`, :func:`read_merged`). Parquet has no tuples, so list cells are written as lists
 and read back as tuples, as the rest of the library expects. Parquet has no seconds
 either: pyarrow stores the day columns (``datetime64[s]``) as milliseconds, which hold
 every year from 1 to 9999; they are read back in seconds, and so are the nanoseconds of
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +30,25 @@ from timeline.schema import (
     INT_COLUMNS,
     INT_DTYPE,
     LIST_COLUMNS,
+    MERGED_DATE_COLUMNS,
+    MERGED_INT_COLUMNS,
+    MERGED_LIST_COLUMNS,
     SchemaError,
     check_event_frame,
+    check_merged_frame,
     empty_event_frame,
 )
 
-__all__ = ["events_parquet_bytes", "read_event_parts", "read_events", "write_events"]
+__all__ = [
+    "event_frame_of",
+    "events_parquet_bytes",
+    "merged_frame_of",
+    "read_event_parts",
+    "read_events",
+    "read_merged",
+    "write_events",
+    "write_merged",
+]
 
 #: File name of the n-th part of a partitioned event table.
 PART_NAME = "part-{index:05d}.parquet"
@@ -41,12 +56,34 @@ PART_NAME = "part-{index:05d}.parquet"
 _DAYS = pa.timestamp("s")
 
 
+@dataclass(frozen=True)
+class _Roles:
+    """What reading and writing a kind of table needs: its list, day and integer columns, and its check."""
+
+    lists: tuple[str, ...]
+    days: tuple[str, ...]
+    ints: tuple[str, ...]
+    check: Callable[[pd.DataFrame], None]
+
+
+_EVENTS = _Roles(LIST_COLUMNS, DATE_COLUMNS, INT_COLUMNS, check_event_frame)
+_MERGED = _Roles(MERGED_LIST_COLUMNS, MERGED_DATE_COLUMNS, MERGED_INT_COLUMNS, check_merged_frame)
+
+
 def write_events(frame: pd.DataFrame, path: Path) -> None:
     """Write an event table (extra columns allowed) to ``path`` atomically: a reader sees all or nothing.
 
     Raises :class:`~timeline.schema.SchemaError` before writing anything when ``frame`` is not an event table.
     """
-    table = _arrow_table(frame)
+    _write(_arrow_table(frame), path)
+
+
+def write_merged(frame: pd.DataFrame, path: Path) -> None:
+    """Write a merged-event table (extra columns allowed) to ``path`` atomically, as :func:`write_events` does."""
+    _write(_arrow_table(frame, _MERGED), path)
+
+
+def _write(table: pa.Table, path: Path) -> None:
     # A name of its own for every write: threads of one process (a web server's sessions)
     # may write the same path at once, and must not write into each other's file.
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -80,34 +117,55 @@ def read_events(
     :class:`~timeline.schema.SchemaError` when what it holds is not an event table.
     """
     source = path if data is None else pa.BufferReader(data)
-    table = pq.read_table(source, filters=list(filters) if filters else None)
-    _check_stored_types(table, path)
-    table = _days_in_seconds(table)
-    listed = [name for name in LIST_COLUMNS if name in table.column_names]
+    return _read(pq.read_table(source, filters=list(filters) if filters else None), path, _EVENTS)
+
+
+def read_merged(path: Path) -> pd.DataFrame:
+    """Read a merged-event table written by :func:`write_merged`; raises as :func:`read_events` does."""
+    return _read(pq.read_table(path), path, _MERGED)
+
+
+def event_frame_of(table: pa.Table, where: Path) -> pd.DataFrame:
+    """An event table from Arrow (e.g. a DuckDB query's result), typed and checked as :func:`read_events` does.
+
+    ``where`` names the table's origin in messages. Raises :class:`~timeline.schema.SchemaError`.
+    """
+    return _read(table, where, _EVENTS)
+
+
+def merged_frame_of(table: pa.Table, where: Path) -> pd.DataFrame:
+    """A merged-event table from Arrow, typed and checked as :func:`read_merged` does."""
+    return _read(table, where, _MERGED)
+
+
+def _read(table: pa.Table, path: Path, roles: _Roles) -> pd.DataFrame:
+    _check_stored_types(table, path, roles)
+    table = _days_in_seconds(table, roles)
+    listed = [name for name in roles.lists if name in table.column_names]
     lists = {name: _shared_tuples(table.column(name).to_pylist()) for name in listed}
     frame = table.drop_columns(listed).to_pandas()
     for name, cells in lists.items():
         frame[name] = pd.Series(cells, index=frame.index, dtype=object)
-    restored = _restore(frame[table.column_names])
-    check_event_frame(restored)
+    restored = _restore(frame[table.column_names], roles)
+    roles.check(restored)
     return restored
 
 
-def _arrow_table(frame: pd.DataFrame) -> pa.Table:
-    check_event_frame(frame)
-    lists = {name: frame[name].map(list) for name in LIST_COLUMNS if name in frame.columns}
+def _arrow_table(frame: pd.DataFrame, roles: _Roles = _EVENTS) -> pa.Table:
+    roles.check(frame)
+    lists = {name: frame[name].map(list) for name in roles.lists if name in frame.columns}
     return pa.Table.from_pandas(frame.assign(**lists), preserve_index=False)
 
 
-def _check_stored_types(table: pa.Table, path: Path) -> None:
+def _check_stored_types(table: pa.Table, path: Path, roles: _Roles = _EVENTS) -> None:
     """Refuse list and day columns stored as something else, which the reading would silently bend.
 
     Text in a list column would come back as a tuple of its letters, and Arrow would
     parse text in a day column; the schema check after reading cannot see either.
     """
     for names, is_kind, kind in (
-        (LIST_COLUMNS, lambda dtype: pa.types.is_list(dtype) or pa.types.is_large_list(dtype), "lists"),
-        (DATE_COLUMNS, pa.types.is_timestamp, "days"),
+        (roles.lists, lambda dtype: pa.types.is_list(dtype) or pa.types.is_large_list(dtype), "lists"),
+        (roles.days, pa.types.is_timestamp, "days"),
     ):
         for name in names:
             if name in table.column_names and not is_kind(table.schema.field(name).type):
@@ -115,9 +173,9 @@ def _check_stored_types(table: pa.Table, path: Path) -> None:
                 raise SchemaError(f"The event table in {path} holds {stored} in its column {name}, not {kind}.")
 
 
-def _days_in_seconds(table: pa.Table) -> pa.Table:
+def _days_in_seconds(table: pa.Table, roles: _Roles = _EVENTS) -> pa.Table:
     """The day columns cast to seconds in Arrow, so pandas never sees them in another unit."""
-    for name in DATE_COLUMNS:
+    for name in roles.days:
         if name in table.column_names:
             # A safe cast: days are midnights, so milliseconds or nanoseconds lose nothing.
             index = table.column_names.index(name)
@@ -145,7 +203,7 @@ def read_event_parts(folder: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[list(COLUMN_NAMES)]
 
 
-def _restore(frame: pd.DataFrame) -> pd.DataFrame:
-    typed: dict[str, pd.Series] = {name: frame[name].astype(DAY_DTYPE) for name in DATE_COLUMNS if name in frame}
-    typed |= {name: frame[name].astype(INT_DTYPE) for name in INT_COLUMNS if name in frame}
+def _restore(frame: pd.DataFrame, roles: _Roles = _EVENTS) -> pd.DataFrame:
+    typed: dict[str, pd.Series] = {name: frame[name].astype(DAY_DTYPE) for name in roles.days if name in frame}
+    typed |= {name: frame[name].astype(INT_DTYPE) for name in roles.ints if name in frame}
     return frame.assign(**typed)

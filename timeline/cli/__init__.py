@@ -3,7 +3,8 @@ the library's named errors into one sentence on stderr.
 
     python -m timeline extract PATH... [--date YYYY-MM-DD] [-o FILE] [--format csv|jsonl] [--merged]
                                [--engine inprocess|dask] [--scheduler ADDRESS] [--workers N]
-                               [--cache DIR | --no-cache] [--parquet DIR]
+                               [--cache DIR | --no-cache] [--parquet DIR] [--store DIR [--no-finalize]]
+    python -m timeline store finalize DIR
     python -m timeline evaluate [--entities | --events] PATH... [--predictions FILE] [--errors FILE]
     python -m timeline dates INPUT.jsonl [-o OUT.jsonl]
     python -m timeline entities INPUT.jsonl [-o OUT.jsonl]
@@ -25,7 +26,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from timeline.cli import dates, entities, evaluate, extract
+from timeline.cli import dates, entities, evaluate, extract, store
 from timeline.cli.exit_codes import ExitCode
 from timeline.errors import TimelineError, shown
 from timeline.incidents import log_incident
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command; README documents each one."""
     parser = argparse.ArgumentParser(prog="python -m timeline", description="News events on a timeline you can trust.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (extract, evaluate, dates, entities):
+    for command in (extract, store, evaluate, dates, entities):
         command.add_parser(commands)
     return parser
 
@@ -98,6 +99,8 @@ def _run(args: argparse.Namespace, *, today: dt.date) -> ExitCode:
     if args.command == "extract":
         # A day's grace covers a publication date written in a time zone ahead of ours.
         return extract.run(extract.ExtractOptions.from_args(args), latest=today + dt.timedelta(days=1))
+    if args.command == "store":
+        return store.run(args)
     if args.command == "evaluate":
         return evaluate.run(args)
     if args.command == "dates":

@@ -3,6 +3,12 @@
 The articles are read (:func:`timeline.ingest.load_articles`), then go through the corpus
 front door (:func:`timeline.corpus.build_timeline`); the table written is after the corpus
 stages, whatever the engine. Problems go to stderr one line each.
+
+With ``--store DIR`` the paths are shards of a partitioned corpus: only their names are
+listed here, and each task reads, extracts and stores its own shard
+(:func:`timeline.engines.sharded.run_shards`) into the event store ``DIR``
+(:mod:`timeline.store`), which is then finalized (:func:`timeline.store_finalize.finalize_store`)
+unless ``--no-finalize`` is given.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ class ExtractOptions:
     cache_dir: str | None = None
     use_cache: bool = True
     parquet_dir: str | None = None
+    store_dir: str | None = None
+    finalize: bool = True
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> ExtractOptions:
@@ -52,6 +60,8 @@ class ExtractOptions:
             cache_dir=args.cache_dir,
             use_cache=args.use_cache,
             parquet_dir=args.parquet_dir,
+            store_dir=args.store_dir,
+            finalize=args.finalize,
         )
 
 
@@ -80,6 +90,19 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     extract.add_argument(
         "--parquet", metavar="DIR", dest="parquet_dir", help="also write each article's events as Parquet parts"
     )
+    extract.add_argument(
+        "--store",
+        metavar="DIR",
+        dest="store_dir",
+        help="treat the paths as shards (files, folders or globs): each worker reads, extracts and writes its own "
+        "into the event store DIR, which is then finalized",
+    )
+    extract.add_argument(
+        "--no-finalize",
+        action="store_false",
+        dest="finalize",
+        help="with --store: leave the store unfinalized (run `store finalize DIR` once the last shards are in)",
+    )
 
 
 def run(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
@@ -94,6 +117,10 @@ def run(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
     from timeline.export import to_csv_bytes, to_jsonl_bytes
     from timeline.ingest import load_articles
 
+    if options.store_dir is not None:
+        return _run_store(options, latest=latest)
+    if not options.finalize:
+        raise TimelineError("--no-finalize only applies to --store DIR.")
     result = load_articles([Path(path) for path in options.paths], date=options.date, latest=latest)
     for problem in result.problems:
         print(f"skipped {problem}", file=sys.stderr)
@@ -136,12 +163,63 @@ def _workers(options: ExtractOptions) -> int | None:
     return most
 
 
+def _run_store(options: ExtractOptions, *, latest: dt.date) -> ExitCode:
+    """Extract shard by shard into the event store, then finalize it; the counts go to stderr."""
+    from timeline.cache import check_cache, default_cache_dir
+    from timeline.engines.sharded import list_shards, run_shards
+    from timeline.ingest import SUPPORTED_SUFFIXES
+    from timeline.store_finalize import finalize_store
+
+    if options.output is not None or options.merged or options.parquet_dir is not None:
+        raise TimelineError("--store writes the events into the store; -o, --merged and --parquet do not apply to it.")
+    store = Path(options.store_dir or "")
+    listing = list_shards(options.paths, SUPPORTED_SUFFIXES)
+    for problem in listing.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if not listing.shards:
+        print("error: no article file was found, so no events were written.", file=sys.stderr)
+        return ExitCode.NOTHING_PROCESSED
+    cache_dir = (options.cache_dir or default_cache_dir()) if options.use_cache else None
+    # Checked here, once, as build_timeline does: a remote cluster's cache path is its workers'.
+    if cache_dir is not None and options.scheduler is None and not check_cache(cache_dir).usable:
+        cache_dir = None
+    with _progress_bar(len(listing.shards), unit="shard") as on_progress:
+        outcomes = run_shards(
+            listing.shards,
+            store=store,
+            engine=options.engine,
+            scheduler=options.scheduler,
+            workers=options.workers,
+            cache_dir=cache_dir,
+            date=options.date,
+            latest=latest,
+            on_progress=on_progress,
+        )
+    skipped = [line for outcome in outcomes for line in outcome.problems]
+    for line in skipped:
+        print(f"skipped {line}", file=sys.stderr)
+    articles = sum(outcome.articles for outcome in outcomes)
+    events = sum(outcome.events for outcome in outcomes)
+    if not articles:
+        print("error: no article could be read, so no events were written.", file=sys.stderr)
+        return ExitCode.NOTHING_PROCESSED
+    print(
+        f"{events} events from {articles} articles in {len(outcomes)} shards "
+        f"({len(skipped) + len(listing.problems)} skipped) written to {store}.",
+        file=sys.stderr,
+    )
+    if options.finalize:
+        done = finalize_store(store)
+        print(f"finalized: {done.events} events, {done.happenings} happenings in the store.", file=sys.stderr)
+    return ExitCode.OK
+
+
 @contextmanager
-def _progress_bar(total: int) -> Iterator[ProgressCallback]:
+def _progress_bar(total: int, unit: str = "article") -> Iterator[ProgressCallback]:
     from tqdm import tqdm
 
     # disable=None: a bar on a terminal, nothing in a pipe or a CI log.
-    with tqdm(total=total, unit="article", desc="extracting", file=sys.stderr, disable=None) as bar:
+    with tqdm(total=total, unit=unit, desc="extracting", file=sys.stderr, disable=None) as bar:
 
         def advance(done: int, _total: int) -> None:
             bar.update(done - bar.n)

@@ -44,7 +44,7 @@ def run_dask(
 
     if not articles:
         return empty_event_frame()
-    with _client(scheduler, workers or DASK_WORKERS, processes) as client:
+    with dask_client(scheduler, workers or DASK_WORKERS, processes) as client:
         parallelism = max(len(client.scheduler_info().get("workers", {})), 1)
         parts = shares(articles, parallelism)
         futures = {
@@ -72,7 +72,11 @@ def run_dask(
 
 
 @contextmanager
-def _client(scheduler: str | None, workers: int, processes: bool) -> Iterator[Any]:
+def dask_client(scheduler: str | None, workers: int, processes: bool = True) -> Iterator[Any]:
+    """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers`` started for it and closed after.
+
+    Raises :class:`EngineError` when the scheduler cannot be reached.
+    """
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
