@@ -93,6 +93,7 @@ def _event_from_row(index: int, row: dict[str, object]):  # type: ignore[no-unty
         date=row.get("article_date", SEED_DATE),  # type: ignore[arg-type]
         text="",
         source=str(row.get("source", "unknown")),
+        url=str(row.get("url", "")),
     )
     written = str(row.get("date_text", "on Sunday"))
     mention = DateMention(

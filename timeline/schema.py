@@ -67,6 +67,18 @@ EVENT_COLUMNS: Final[tuple[Column, ...]] = (
     Column("places", LIST_DTYPE, "Canonical names of where it happened or was mentioned."),
     Column("countries", LIST_DTYPE, "Countries from places, demonyms, country names and actors' affiliations."),
     Column("regions", LIST_DTYPE, "Regions of those countries (see timeline.regions)."),
+    Column("article_url", STRING_DTYPE, "The article's URL as given with it; empty when none was given."),
+    Column(
+        "date_rule",
+        STRING_DTYPE,
+        "The date family whose rule gave the value (timeline.dates, e.g. weekday_by_tense); empty when none did.",
+    ),
+    Column(
+        "date_anchor",
+        STRING_DTYPE,
+        "What the date was counted from: 'article date 2024-12-02', 'earlier date 2024-11-30' (a date before it "
+        "in the text), 'previous sentence' (a context date); empty for a date written in full.",
+    ),
 )
 
 #: The column :func:`timeline.merge.merge_events` adds to each event row (a "mention").
@@ -101,6 +113,9 @@ MERGED_COLUMNS: Final[tuple[Column, ...]] = (
     Column("sources", LIST_DTYPE, "Distinct sources that report it, earliest report first."),
     Column("first_article_date", DAY_DTYPE, "Publication date of the earliest article reporting it."),
     Column("last_article_date", DAY_DTYPE, "Publication date of the latest article reporting it."),
+    Column("article_url", STRING_DTYPE, "URL of the article the representative sentence comes from, or empty."),
+    Column("date_rule", STRING_DTYPE, "The date family that gave the representative mention's value."),
+    Column("date_anchor", STRING_DTYPE, "What the representative mention's date was counted from."),
 )
 
 
