@@ -103,3 +103,30 @@ def test_uploads_same_name_twice_is_held_once():
     first, second = b"On Sunday, talks began.\n", b"On Monday, talks ended.\n"
     submission = read_submission("", [("a.txt", first), ("b.txt", first), ("a.txt", second)])
     assert [(undated.name, undated.data) for undated in submission.undated] == [("a.txt", first), ("b.txt", first)]
+
+
+@pytest.mark.parametrize(
+    ("files", "refused"),
+    [
+        ([("undated.txt", TEXT.encode())], 0),
+        ([("undated.txt", TEXT.encode()), ("bad.txt", b"\x00\x01")], 1),
+        ([("dated.md", HEADED.encode())], 0),
+    ],
+)
+def test_uploads_waiting_for_a_date_is_not_refused(files, refused):
+    """An input waiting for its date is not among the refused problems; an unreadable one is."""
+    submission = read_submission("", files, latest=D(2026, 1, 1))
+    assert len(submission.refused) == refused
+    assert all(problem.startswith("bad.txt") for problem in submission.refused)
+
+
+@pytest.mark.parametrize(("name", "what"), [(PASTED_NAME, "The pasted text"), ("notes.md", "notes.md")])
+def test_uploads_date_prompt_names_the_pickers_format(name, what):
+    """The date prompt says what waits, that it states no date, and the date box's format."""
+    from timeline.uploads import Undated, date_prompt
+
+    prompt = date_prompt(Undated(name, b"x", suggested=D(2024, 11, 30)), "YYYY/MM/DD")
+    assert prompt.startswith(f"{what} states no publication date.")
+    assert "(YYYY/MM/DD)" in prompt
+    assert "Saturday 30 November 2024" in prompt
+    assert "YYYY-MM-DD" not in prompt
