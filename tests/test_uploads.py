@@ -14,8 +14,9 @@ HEADED = "---\ntitle: Headed\ndate: 2024-12-02\n---\n" + TEXT
 
 
 def test_uploads_nothing_given():
-    """An empty submission says so in one sentence."""
-    assert read_submission("  \n", []).problems == (NOTHING_GIVEN,)
+    """An empty submission says so in one sentence, and is refused (nothing waits)."""
+    submission = read_submission("  \n", [])
+    assert submission.problems == submission.refused == (NOTHING_GIVEN,)
 
 
 def test_uploads_paste_with_date_and_title():
@@ -92,10 +93,11 @@ def test_uploads_given_date_holds_nothing():
 
 
 def test_uploads_date_after_latest_is_a_problem():
-    """A publication date given after the latest accepted is one sentence, not an exception."""
+    """A publication date given after the latest accepted is one sentence, not an exception, and it is refused."""
     submission = read_submission(TEXT, [], date=D(2030, 1, 1), latest=D(2026, 1, 1))
     assert submission.articles == ()
     assert len(submission.problems) == 1
+    assert submission.refused == submission.problems
 
 
 def test_uploads_same_name_twice_is_held_once():

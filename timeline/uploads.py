@@ -77,11 +77,11 @@ def read_submission(
     date accepted (the caller's today). Never raises for bad input.
     """
     if not pasted.strip() and not files:
-        return Submission(problems=(NOTHING_GIVEN,))
+        return Submission(problems=(NOTHING_GIVEN,), refused=(NOTHING_GIVEN,))
     try:
         results = _read(pasted, files, title.strip(), date, latest)
     except TimelineError as error:
-        return Submission(problems=(str(error),))
+        return Submission(problems=(str(error),), refused=(str(error),))
     problems = [problem for result in results for problem in result.problems]
     inputs = ([(PASTED_NAME, pasted.encode("utf-8"))] if pasted.strip() else []) + list(files)
     # One per name, the first: the dashboard keys each date box by the input's name.
