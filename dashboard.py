@@ -354,9 +354,9 @@ def _workspace_box(user: Timeline) -> None:
         per_article = user.extracted["article_id"].value_counts()
         for article in articles:
             count = int(per_article.get(article.article_id, 0))
-            line, remove = st.sidebar.columns([5, 2], vertical_alignment="center")
+            line = st.sidebar.container(horizontal=True, vertical_alignment="center", gap="small")
             line.text(f"{article.title} ({article.date.isoformat()}): {count} event(s)")
-            if remove.button("Remove", key=f"remove_article:{article.article_id}"):
+            if line.button("Remove", key=f"remove_article:{article.article_id}", type="tertiary"):
                 store.remove_article(workspace, article.article_id)
                 st.session_state.user_version += 1
                 st.rerun()
@@ -562,11 +562,12 @@ def _correction_editor(
 ) -> None:
     """An editable copy of the first evidence rows: fix a date, the actors or the type, or hide an event."""
     id_column = MERGED_ID if kind.merged else "event_id"
-    with st.expander(f"Correct or hide events ({len(corrections)} correction(s) kept)"):
+    # Its open state is kept (a key), so it stays open while the corrections made rerun the page.
+    with st.expander("Correct or hide events", key="corrections_open", on_change="rerun"):
         st.caption(
             "Change a date (a TIMEX3 value: 2024-11-30, 2024-11, 2024-W48-WE…), the actors (separated by ';') "
             "or the type, or tick 'hide' for a wrong event. Corrections are kept in this workspace by event, "
-            "so extracting the articles again never loses them."
+            f"so extracting the articles again never loses them. {len(corrections)} correction(s) kept."
         )
         rows = table.head(EDITOR_ROWS)
         editable = ["date_value", "actors", *(["event_type"] if "event_type" in rows.columns else [])]
