@@ -625,5 +625,6 @@ def _empty_figure() -> go.Figure:
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
             "annotations": [{"text": "No events match these filters.", "showarrow": False, "font": {"size": 16}}],
+            "meta": {"events": 0},
         },
     )
