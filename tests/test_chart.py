@@ -366,3 +366,22 @@ def test_chart_long_lane_names_wrap(make_events):
     frame = make_events({"regions": ("Middle East & North Africa",)})
     (label,) = chart.timeline_figure(frame, "region", kind=EVENTS).layout.yaxis.ticktext
     assert label == "Middle East &amp;<br>North Africa"
+
+
+def test_chart_background_strip_reaches_the_window(make_events):
+    """A strip of old events shows the shaded story period too, however far after them it lies."""
+    frame = make_events({"start": D(2011, 1, 1), "end": D(2011, 12, 31), "value": "2011", "precision": "year"})
+    figure = chart.timeline_figure(frame, "region", kind=EVENTS, window=(D(2024, 11, 8), D(2024, 12, 2)), compact=True)
+    first, last = figure.layout.xaxis.range
+    assert first.startswith("2010-12-31")
+    assert last.startswith("2024-12-03")
+
+
+def test_chart_touching_spans_stay_two_bars(make_events):
+    """Two years that meet (2011 ends where 2012 begins) in one lane are drawn on separate rows, not as one bar."""
+    frame = make_events(
+        {"start": D(2011, 1, 1), "end": D(2011, 12, 31), "value": "2011", "precision": "year", "sentence": "A."},
+        {"start": D(2012, 1, 1), "end": D(2012, 12, 31), "value": "2012", "precision": "year", "sentence": "B."},
+    )
+    (years,) = chart.timeline_figure(frame, "region", kind=EVENTS).data
+    assert len(set(years.y)) == 2

@@ -70,6 +70,8 @@ _DAY_SIZE: Final = 11
 _ROW: Final = 1.0
 _LANE_GAP: Final = 0.6
 _ROW_PX: Final = 28
+#: Pixels kept free between two entries packed on one row of a lane.
+_PACK_GAP_PX: Final = 3
 #: Pixels between the plot's bottom and the legend below it (the tick labels sit between).
 _LEGEND_GAP_PX: Final = 50
 
@@ -139,7 +141,7 @@ def timeline_figure(
         return _empty_figure()
     reach = kind.reports(frame)[positions] if kind.merged else None
     codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
-    axis = _axis_range(frame, x_range)
+    axis = _axis_range(frame, x_range, window)
     if len(positions) > MAX_DETAIL_ROWS:
         rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[s]")[positions], codes, labels)
         rows["slot"] = 0
@@ -275,6 +277,9 @@ def _packed_slots(rows: pd.DataFrame, axis: tuple[np.datetime64, np.datetime64])
     its lane that is free there; past :data:`MAX_STACK` rows it shares the row that frees first.
     """
     starts, ends = _drawn_extent(rows, axis, _DAY_SIZE + 2)
+    # A few pixels between neighbours in a row, so a year that ends where the next begins stays two bars.
+    gap = _PACK_GAP_PX * _axis_ms(axis) / PLOT_PX
+    ends = [end + gap for end in ends]
     lanes = rows[LANE_COLUMN].tolist()
     slots = [0] * len(rows)
     free_from: dict[str, list[float]] = {}
@@ -305,13 +310,19 @@ def _drawn_extent(
     return (middle - half).tolist(), (middle + half).tolist()
 
 
-def _axis_range(frame: pd.DataFrame, x_range: DateRange | None) -> tuple[np.datetime64, np.datetime64]:
-    """The axis's first and last instant in milliseconds: ``x_range``'s days whole, or every event's."""
+def _axis_range(
+    frame: pd.DataFrame, x_range: DateRange | None, window: DateRange | None = None
+) -> tuple[np.datetime64, np.datetime64]:
+    """The axis's first and last instant in milliseconds: ``x_range``'s days whole, or every event's and the
+    shaded ``window``'s (a background strip shows where the story period lies among them)."""
     if x_range is not None:
         first, last = (np.datetime64(day, "ms") for day in sorted(x_range))
     else:
         first = frame["date_start"].to_numpy(dtype="datetime64[ms]").min()
         last = frame["date_end"].to_numpy(dtype="datetime64[ms]").max()
+        if window is not None:
+            shaded = [np.datetime64(day, "ms") for day in sorted(window)]
+            first, last = min(first, shaded[0]), max(last, shaded[1])
     # Half a day of margin, so a marker on the first or last day is not cut by the edge;
     # never before the year 1, which the axis cannot show.
     margin = np.timedelta64(_DAY_MS // 2, "ms")
@@ -612,7 +623,8 @@ def _window_shape(window: DateRange) -> dict[str, Any]:
         "y0": 0,
         "y1": 1,
         "fillcolor": "rgba(31,59,115,0.12)",
-        "line": {"width": 0},
+        # An outline keeps a few weeks visible as a band on an axis of decades.
+        "line": {"color": "rgba(31,59,115,0.6)", "width": 1},
         "layer": "below",
     }
 
