@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -38,22 +38,29 @@ def healthy(url: str) -> bool:
 
 @contextmanager
 def running_dashboard(
-    start_timeout_s: float, log: IO[bytes] | None = None, cache_dir: Path | None = None
+    start_timeout_s: float,
+    log: IO[bytes] | None = None,
+    cache_dir: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    port: int | None = None,
 ) -> Iterator[str]:
     """Run ``streamlit run dashboard.py`` on a free localhost port; yield its URL once healthy, stop it after.
 
     The server's output goes to ``log`` (discarded when None). With ``cache_dir`` the
-    server keeps its event cache there (``TIMELINE_CACHE_DIR``) instead of the usual one.
+    server keeps its event cache there (``TIMELINE_CACHE_DIR``) instead of the usual one;
+    ``env`` adds to its environment (a corpus, a workspace folder); ``port`` reuses a port,
+    as a restarted server would.
     """
-    port = free_port()
+    port = port if port is not None else free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "streamlit", "run", "dashboard.py",
         "--server.headless", "true", "--server.port", str(port), "--server.address", "127.0.0.1",
     ]  # fmt: skip
     output = log if log is not None else subprocess.DEVNULL
-    env = os.environ | ({"TIMELINE_CACHE_DIR": str(cache_dir)} if cache_dir is not None else {})
-    server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT, env=env)
+    cache = {"TIMELINE_CACHE_DIR": str(cache_dir)} if cache_dir is not None else {}
+    environment = {**os.environ, **cache, **(env or {})}
+    server = subprocess.Popen(command, cwd=PROJECT, stdout=output, stderr=subprocess.STDOUT, env=environment)
     try:
         deadline = time.monotonic() + start_timeout_s
         while not healthy(url):

@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: paths, the seed article, the spaCy pipeline, the seed table."""
+"""Fixtures shared by every test: paths, the seed article, the spaCy pipeline, the seed table, the dashboard."""
 
 from __future__ import annotations
 
@@ -13,6 +13,9 @@ from spacy.tokens import Doc
 from timeline.types import DateSource
 
 PROJECT = Path(__file__).resolve().parent.parent
+DASHBOARD = PROJECT / "dashboard.py"
+#: Seconds an AppTest run may take: the first one loads spaCy.
+DASHBOARD_TIMEOUT = 300
 SEEDS = PROJECT / "seeds"
 SEED_FILE = SEEDS / "000_5a3daf5ba3e2a772.txt"
 SEED_DATE = dt.date(2024, 12, 2)
@@ -94,6 +97,7 @@ def _event_from_row(index: int, row: dict[str, object]):  # type: ignore[no-unty
         date=row.get("article_date", SEED_DATE),  # type: ignore[arg-type]
         text="",
         source=str(row.get("source", "unknown")),
+        url=str(row.get("url", "")),
     )
     written = str(row.get("date_text", "on Sunday"))
     mention = DateMention(
@@ -224,3 +228,39 @@ def merged_reports(make_events):  # type: ignore[no-untyped-def]
     from timeline.merge import merge_events
 
     return merge_events(make_events(*REPORTS))
+
+
+def new_dashboard(**query: str):  # type: ignore[no-untyped-def]
+    """The dashboard in Streamlit's AppTest, not run yet, opened with the URL query parameters ``query``."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=DASHBOARD_TIMEOUT)
+    at.query_params.update(query)
+    return at
+
+
+@pytest.fixture
+def media(monkeypatch):  # type: ignore[no-untyped-def]
+    """The downloads the app registers, by id: the generator of each deferred download, captured from AppTest."""
+    from streamlit.runtime import media_file_manager
+    from streamlit.testing.v1 import app_test
+
+    captured: dict[str, object] = {}
+
+    class Recording(media_file_manager.MediaFileManager):
+        def add_deferred(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):  # type: ignore[no-untyped-def]
+            file_id: str = super().add_deferred(data_callable, mimetype, coordinates, file_name, **kwargs)
+            captured[file_id] = data_callable
+            return file_id
+
+    monkeypatch.setattr(app_test, "MediaFileManager", Recording)
+    return captured
+
+
+@pytest.fixture
+def app(media):  # type: ignore[no-untyped-def]
+    """The dashboard, run once on the seeds, in a fresh browser session (a new workspace)."""
+    at = new_dashboard()
+    at.run()
+    assert not at.exception, [element.value for element in at.exception]
+    return at

@@ -221,7 +221,7 @@ def test_browser_country_filter_and_csv_download(page):
     assert 0 < shown < total
     page.screenshot(path=str(ARTIFACTS / "timeline-syria.png"), full_page=True)
     with page.expect_download() as download_info:
-        page.locator('[data-testid="stDownloadButton"] button').click()
+        page.get_by_role("button", name="Download these events as CSV").click()
     path = download_info.value.path()
     rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"), newline="")))
     assert rows
@@ -267,7 +267,9 @@ def test_browser_merged_view_with_reports_one_click_away(page):
     assert _metric(page, "Reports") == reports + 2
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Reports of the event")
     picker.click()
-    page.get_by_role("option").filter(has_text="reported 2×").first.click()
+    # Typing filters the options: a long list shows only its first ones.
+    page.keyboard.type("reported by 2 sources")
+    page.get_by_role("option").filter(has_text="reported by 2 sources").first.click()
     expander = page.locator('[data-testid="stExpander"]').filter(has_text="Every report of this event (2)")
     expect(expander).to_be_visible()
     _settled(page)
@@ -290,7 +292,7 @@ def test_browser_csv_download_is_spreadsheet_safe(page):
     _add_article(page, lambda: page.get_by_label("Paste an article's text").fill(FORMULA_ARTICLE))
     _show_every_report(page)
     with page.expect_download() as download_info:
-        page.locator('[data-testid="stDownloadButton"] button').click()
+        page.get_by_role("button", name="Download these reports as CSV").click()
     text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     crafted = [row for row in rows if "HYPERLINK" in row["article_title"]]

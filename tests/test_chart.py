@@ -82,14 +82,29 @@ def test_chart_day_is_a_marker_in_each_lane(events):
 @pytest.mark.parametrize(
     ("trace", "expected"),
     [
-        ("weekend (span)", [("2024-11-30", 2.0, "Syria")]),
-        ("month (span)", [("2024-11-01", 30.0, "Qatar")]),
-        ("year (span)", [("2015-01-01", 365.0, "Syria")]),
+        ("weekend", [("2024-11-30", 2.0, "Syria")]),
+        ("month", [("2024-11-01", 30.0, "Qatar")]),
+        ("year", [("2015-01-01", 365.0, "Syria")]),
     ],
 )
 def test_chart_period_is_a_span_over_its_days(events, trace, expected):
     """A weekend, month or year is a bar from its first day to the day after its last, not a made-up day."""
-    assert _spans(chart.timeline_figure(events, "country", kind=EVENTS))[trace] == expected
+    figure = chart.timeline_figure(events, "country", kind=EVENTS, x_range=(D(2024, 11, 1), D(2024, 12, 31)))
+    assert _spans(figure)[trace] == expected
+
+
+@pytest.mark.parametrize(("x_range", "widened"), [(None, True), ((D(2024, 11, 20), D(2024, 12, 5)), False)])
+def test_chart_short_span_is_never_a_hairline(events, x_range, widened):
+    """On an axis of years a weekend is drawn MIN_SPAN_PX wide about its two days; on a story's weeks, as it is."""
+    figure = chart.timeline_figure(events, "country", kind=EVENTS, x_range=x_range)
+    (weekend,) = [trace for trace in figure.data if trace.name == "weekend"]
+    first, last = (pd.Timestamp(moment).value / 1e6 for moment in figure.layout.xaxis.range)
+    width_px = weekend.x[0] / (last - first) * chart.PLOT_PX
+    middle = pd.Timestamp(weekend.base[0]).value / 1e6 + weekend.x[0] / 2
+    assert middle == pd.Timestamp("2024-12-01").value / 1e6
+    assert width_px >= chart.MIN_SPAN_PX - 1e-6
+    assert (weekend.x[0] > 2 * DAY_MS) == widened
+    assert "the weekend of 30 Nov – 1 Dec 2024" in weekend.hovertext[0]
 
 
 def test_chart_lanes_are_labelled_top_down_alphabetically(events):
@@ -141,12 +156,15 @@ def test_chart_same_lane_and_date_are_stacked(make_events):
 
 
 def test_chart_hover_shows_evidence_date_as_written_value_and_precision(events):
-    """Hovering a span shows the sentence, the date as written, its value and its precision."""
+    """Hovering a span shows the sentence, the date as a person reads it and as written, its TIMEX3 value,
+    its precision and why it is that date."""
     figure = chart.timeline_figure(events, "country", kind=EVENTS)
-    (month,) = [trace for trace in figure.data if trace.name == "month (span)"]
+    (month,) = [trace for trace in figure.data if trace.name == "month"]
     (label,) = month.hovertext
-    assert "2024-11 (month)" in label
-    assert "Last month" in label
+    assert "<b>November 2024</b>" in label
+    assert "TIMEX3 2024-11 (month)" in label
+    assert "written “Last month”" in label
+    assert "published Monday 2 December 2024" in label
     assert "Sentence 2." in label
     assert month.hovertemplate == "%{hovertext}<extra></extra>"
 
@@ -239,8 +257,9 @@ def test_chart_draws_merged_events_with_their_reach(make_events):
     figure = chart.timeline_figure(merged, "actor", kind=MERGED)
     (markers,) = figure.data
     labels = dict(zip(markers.customdata, markers.hovertext, strict=True))
-    assert "reported 2 time(s) by Outlet &lt;A&gt;; Outlet B" in labels["Hakan Fidan"]
-    assert "reported 1 time(s)" in labels["Joe Biden"]
+    assert "reported by 2 sources: Outlet &lt;A&gt;; Outlet B" in labels["Hakan Fidan"]
+    assert "reported by 1 source" in labels["Joe Biden"]
+    assert "time(s)" not in labels["Joe Biden"]
     sizes = dict(zip(markers.customdata, markers.marker.size, strict=True))
     assert sizes["Hakan Fidan"] > sizes["Joe Biden"]
     go.Figure(figure.to_dict())
@@ -281,3 +300,88 @@ def test_chart_refuses_the_wrong_kind(events, merged, kind):
     frame = merge_events(events).events if merged else events
     with pytest.raises(SchemaError, match="lacks the columns"):
         chart.timeline_figure(frame, "country", kind=kind)
+
+
+def test_chart_overlapping_entries_get_their_own_rows(make_events):
+    """Entries of one lane that would cover each other on screen (a day inside a weekend, two days alike) are
+    packed on separate rows; entries far apart share a row."""
+    frame = make_events(
+        {
+            "event_id": "w",
+            "start": D(2024, 11, 30),
+            "end": D(2024, 12, 1),
+            "value": "2024-W48-WE",
+            "precision": "weekend",
+        },
+        {"event_id": "a", "start": D(2024, 12, 1), "sentence": "One."},
+        {"event_id": "b", "start": D(2024, 12, 1), "sentence": "Two."},
+        {"event_id": "c", "start": D(2024, 11, 10), "sentence": "Far."},
+    )
+    figure = chart.timeline_figure(frame, "region", kind=EVENTS, x_range=(D(2024, 11, 8), D(2024, 12, 2)))
+    placed = {
+        text.split("<br>")[3]: y for trace in figure.data for text, y in zip(trace.hovertext, trace.y, strict=True)
+    }
+    weekend = next(y for text, y in placed.items() if "Sentence 0." in text)
+    assert len({weekend, placed["One."], placed["Two."]}) == 3
+    assert placed["Far."] == max(placed.values())
+
+
+def test_chart_range_buttons_count_back_from_the_newest_event(events):
+    """The range buttons end at the newest event drawn (not today) and start that many days before it."""
+    figure = chart.timeline_figure(events, "country", kind=EVENTS)
+    buttons = {button.label: button.args[0]["xaxis.range"] for button in figure.layout.updatemenus[0].buttons}
+    newest = "2024-12-02 00:00:00"
+    assert buttons["last 7 days"] == ["2024-11-25 00:00:00", newest]
+    assert buttons["last 31 days"][1] == newest
+    assert buttons["whole range"] == list(figure.layout.xaxis.range)
+    assert "rangeselector" not in figure.to_plotly_json()["layout"]["xaxis"]
+
+
+def test_chart_axis_shows_the_window_given(events):
+    """Given a window, the axis shows its days whole (with half a day of margin), whatever else the table holds."""
+    figure = chart.timeline_figure(events, "country", kind=EVENTS, x_range=(D(2024, 11, 25), D(2024, 12, 1)))
+    assert list(figure.layout.xaxis.range) == ["2024-11-24 12:00:00", "2024-12-02 12:00:00"]
+
+
+@pytest.mark.parametrize(("precision", "other"), [("week", "weekend"), ("day", "week"), ("month", "year")])
+def test_chart_precisions_have_their_own_colours(precision, other):
+    """A week and a weekend (and each precision from its neighbour) are told apart by colour."""
+    assert chart.PRECISION_COLOURS[precision] != chart.PRECISION_COLOURS[other]
+
+
+def test_chart_background_strip_shades_the_window(events):
+    """The compact background strip shades the story period and leaves out the legend and range buttons."""
+    figure = chart.timeline_figure(
+        events, "country", kind=EVENTS, window=(D(2024, 11, 25), D(2024, 12, 1)), compact=True
+    )
+    (band,) = [shape for shape in figure.layout.shapes if shape.type == "rect"]
+    assert (band.x0, band.x1) == ("2024-11-25", "2024-12-02")
+    assert figure.layout.showlegend is False
+    assert not figure.layout.updatemenus
+    go.Figure(figure.to_dict())
+
+
+def test_chart_long_lane_names_wrap(make_events):
+    """A long lane name is broken into short lines on the axis, so it does not squeeze the plot."""
+    frame = make_events({"regions": ("Middle East & North Africa",)})
+    (label,) = chart.timeline_figure(frame, "region", kind=EVENTS).layout.yaxis.ticktext
+    assert label == "Middle East &amp;<br>North Africa"
+
+
+def test_chart_background_strip_reaches_the_window(make_events):
+    """A strip of old events shows the shaded story period too, however far after them it lies."""
+    frame = make_events({"start": D(2011, 1, 1), "end": D(2011, 12, 31), "value": "2011", "precision": "year"})
+    figure = chart.timeline_figure(frame, "region", kind=EVENTS, window=(D(2024, 11, 8), D(2024, 12, 2)), compact=True)
+    first, last = figure.layout.xaxis.range
+    assert first.startswith("2010-12-31")
+    assert last.startswith("2024-12-03")
+
+
+def test_chart_touching_spans_stay_two_bars(make_events):
+    """Two years that meet (2011 ends where 2012 begins) in one lane are drawn on separate rows, not as one bar."""
+    frame = make_events(
+        {"start": D(2011, 1, 1), "end": D(2011, 12, 31), "value": "2011", "precision": "year", "sentence": "A."},
+        {"start": D(2012, 1, 1), "end": D(2012, 12, 31), "value": "2012", "precision": "year", "sentence": "B."},
+    )
+    (years,) = chart.timeline_figure(frame, "region", kind=EVENTS).data
+    assert len(set(years.y)) == 2

@@ -24,6 +24,7 @@ from timeline.cache import cached_extract
 from timeline.cli import main
 from timeline.dates.timex import timex_of
 from timeline.export import to_csv_bytes, to_jsonl_bytes
+from timeline.humandates import human_date, human_day
 from timeline.kinds import EVENTS, MERGED
 from timeline.merge import merge_events
 from timeline.parquet import read_events, write_events
@@ -191,7 +192,8 @@ def test_eras_view_filters_by_the_days(value: str) -> None:
     assert value in kept["date_value"].tolist()
     assert (MODERN.isoformat() in kept["date_value"].tolist()) == (start <= MODERN <= end)
     table = display.evidence_table(frame, kind=EVENTS)
-    assert start.isoformat() in table["article_date"].tolist()
+    assert human_day(start) in table["article_date"].tolist()
+    assert human_date(value) in table[display.WHEN].tolist()
 
 
 @pytest.mark.slow

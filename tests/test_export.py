@@ -156,3 +156,25 @@ def test_export_any_text_reads_back_neutralised(cells, lists):
     assert rows[0] == ["sentence", "actors"]
     assert [row[0] for row in rows[1:]] == [neutralise_cell(cell) for cell in cells]
     assert {row[1] for row in rows[1:]} == {neutralise_cell("; ".join(lists))}
+
+
+@pytest.mark.parametrize("prefix", ["\uff1d", "\uff0b", "\uff0d", "\uff20"])
+def test_export_full_width_formula_prefixes(prefix):
+    """The full-width ＝ ＋ － ＠ start a formula in some spreadsheets, so they are neutralised like = + - @."""
+    cell = prefix + "SUM(1,1)"
+    assert neutralise_cell(cell) == "'" + cell
+    assert csv_frame(pd.DataFrame({"sentence": [cell]}))["sentence"].tolist() == ["'" + cell]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (["=1+1", "plain", None], ["'=1+1", "plain", ""]),
+        (["\uff20cmd", "-2"], ["'\uff20cmd", "'-2"]),
+    ],
+)
+def test_export_neutralised_text_for_tables_shown(cells, expected):
+    """A column shown in a table is neutralised cell for cell as in the CSV; a missing cell is empty."""
+    from timeline.export import neutralised_text
+
+    assert neutralised_text(pd.Series(cells, dtype=object)).tolist() == expected

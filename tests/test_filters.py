@@ -1,4 +1,4 @@
-"""timeline.filters: filter options, filtered rows and the date-range widget's value."""
+"""timeline.filters: filter options, filtered rows, the words searched and the date-range widget's value."""
 
 from __future__ import annotations
 
@@ -104,3 +104,42 @@ def test_filters_do_not_change_their_input(four_events):
 def test_filters_as_date_range(value, expected):
     """A range widget's value becomes a sorted pair of days, or None while half-picked."""
     assert filters.as_date_range(value) == expected
+
+
+SEARCHED = (
+    {"event_id": "call", "sentence": "The call took place on Sunday.", "actors": ("Hakan Fidan",), "places": ()},
+    {"event_id": "siege", "sentence": "Forces pushed into the city.", "actors": (), "places": ("Aleppo",)},
+    {"event_id": "talks", "sentence": "Türkiye and Qatar held talks on Sunday.", "actors": (), "places": ("Doha",)},
+)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("", {"call", "siege", "talks"}),
+        ("sunday", {"call", "talks"}),
+        ("FIDAN", {"call"}),
+        ("alep", {"siege"}),
+        ("türkiye", {"talks"}),
+        ("TÜRKIYE", {"talks"}),
+        ("sunday doha", {"talks"}),
+        ("sunday aleppo", set()),
+        ("  ", {"call", "siege", "talks"}),
+    ],
+)
+def test_filters_search_sentence_actor_or_place(make_events, search, expected):
+    """Every word searched must be in the sentence, an actor's or a place's name, whatever its case."""
+    frame = make_events(*SEARCHED)
+    assert _ids(filters.filter_events(frame, search=search)) == expected
+
+
+def test_filters_search_merged_table(merged_reports):
+    """A merged table is searched the same way: its representative sentence and its union of names."""
+    kept = filters.filter_events(merged_reports.events, search="biden")
+    assert kept["sentence"].tolist() == ["Joe Biden spoke on Sunday."]
+
+
+@pytest.mark.parametrize(("search", "words"), [("a b a", ("a", "b")), ("", ()), (" x\ty ", ("x", "y"))])
+def test_filters_search_words(search, words):
+    """The words of a search are split on any space, each kept once."""
+    assert filters.search_words(search) == words

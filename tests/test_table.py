@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -66,3 +67,31 @@ def test_table_offsets(mention: DateMention, offsets: tuple[int, int]) -> None:
         True,
     )
     assert row["countries_inferred"] == ("Qatar",)
+
+
+@pytest.mark.parametrize(
+    ("source", "anchor", "expected"),
+    [
+        (DateSource.RELATIVE, "article date 2024-12-02", "article date 2024-12-02"),
+        (DateSource.EXPLICIT, "", ""),
+        (DateSource.CONTEXT, "earlier date 2024-11-30", "earlier date 2024-11-30"),
+        # A date handed on from the sentence before keeps its own anchor; the row says where it came from.
+        (DateSource.CONTEXT, "article date 2024-12-02", "previous sentence"),
+        (DateSource.CONTEXT, "", "previous sentence"),
+        (DateSource.ARTICLE, "", "article date 2024-12-02"),
+    ],
+)
+def test_table_says_why_each_date(source: DateSource, anchor: str, expected: str) -> None:
+    """date_rule is the mention's family and date_anchor what its date was counted from."""
+    mention = dataclasses.replace(MENTION, source=source, rule="weekday", anchor=anchor)
+    event = dataclasses.replace(_event("a", ()), date=mention)
+    row = events_frame([event]).iloc[0]
+    assert (row["date_rule"], row["date_anchor"]) == ("weekday", expected)
+
+
+@pytest.mark.parametrize("url", ["https://example.org/story", ""])
+def test_table_keeps_the_article_url(url: str) -> None:
+    """Each row carries its article's URL as given (empty when none was)."""
+    article = dataclasses.replace(_event("a", ()).article, url=url)
+    event = dataclasses.replace(_event("a", ()), article=article)
+    assert events_frame([event])["article_url"].tolist() == [url]

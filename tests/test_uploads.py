@@ -14,8 +14,9 @@ HEADED = "---\ntitle: Headed\ndate: 2024-12-02\n---\n" + TEXT
 
 
 def test_uploads_nothing_given():
-    """An empty submission says so in one sentence."""
-    assert read_submission("  \n", []).problems == (NOTHING_GIVEN,)
+    """An empty submission says so in one sentence, and is refused (nothing waits)."""
+    submission = read_submission("  \n", [])
+    assert submission.problems == submission.refused == (NOTHING_GIVEN,)
 
 
 def test_uploads_paste_with_date_and_title():
@@ -92,10 +93,11 @@ def test_uploads_given_date_holds_nothing():
 
 
 def test_uploads_date_after_latest_is_a_problem():
-    """A publication date given after the latest accepted is one sentence, not an exception."""
+    """A publication date given after the latest accepted is one sentence, not an exception, and it is refused."""
     submission = read_submission(TEXT, [], date=D(2030, 1, 1), latest=D(2026, 1, 1))
     assert submission.articles == ()
     assert len(submission.problems) == 1
+    assert submission.refused == submission.problems
 
 
 def test_uploads_same_name_twice_is_held_once():
@@ -161,3 +163,30 @@ def test_uploads_expanding_parquet_is_refused_unread_and_the_paste_kept():
     assert [article.text for article in submission.articles] == [TEXT.strip(), "Parquet story 1."]
     (problem,) = submission.problems
     assert "decompress to 211.0 MB, more than the 200.0 MB read from one file" in problem
+
+
+@pytest.mark.parametrize(
+    ("files", "refused"),
+    [
+        ([("undated.txt", TEXT.encode())], 0),
+        ([("undated.txt", TEXT.encode()), ("bad.txt", b"\x00\x01")], 1),
+        ([("dated.md", HEADED.encode())], 0),
+    ],
+)
+def test_uploads_waiting_for_a_date_is_not_refused(files, refused):
+    """An input waiting for its date is not among the refused problems; an unreadable one is."""
+    submission = read_submission("", files, latest=D(2026, 1, 1))
+    assert len(submission.refused) == refused
+    assert all(problem.startswith("bad.txt") for problem in submission.refused)
+
+
+@pytest.mark.parametrize(("name", "what"), [(PASTED_NAME, "The pasted text"), ("notes.md", "notes.md")])
+def test_uploads_date_prompt_names_the_pickers_format(name, what):
+    """The date prompt says what waits, that it states no date, and the date box's format."""
+    from timeline.uploads import Undated, date_prompt
+
+    prompt = date_prompt(Undated(name, b"x", suggested=D(2024, 11, 30)), "YYYY/MM/DD")
+    assert prompt.startswith(f"{what} states no publication date.")
+    assert "(YYYY/MM/DD)" in prompt
+    assert "Saturday 30 November 2024" in prompt
+    assert "YYYY-MM-DD" not in prompt

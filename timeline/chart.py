@@ -14,12 +14,22 @@ titles, and the lane names, which are actor and place names) is HTML-escaped her
 
 Past :data:`MAX_DETAIL_ROWS` lane rows the figure aggregates: events are counted per
 lane and time bin and drawn with WebGL (``scattergl``), so 100,000 events still make
-a figure of a few hundred points. An event store counts those entries in its own query
-(:mod:`timeline.store_query`) and draws them with :func:`counts_figure`, the same figure.
+a figure of a few hundred points.
+
+A person reads it: dates are written out (:mod:`timeline.humandates`), with the TIMEX3
+value beside them and why the date is what it is (:mod:`timeline.whydate`). The axis
+shows the window it is given (the story period, :mod:`timeline.storywindow`); entries
+that would cover each other there are packed on separate rows of their lane, and a span
+is never drawn narrower than :data:`MIN_SPAN_PX`. The range buttons count back from the
+newest event drawn, not from today.
+
+An event store counts those entries in its own query (:mod:`timeline.store_query`) and
+draws them with :func:`counts_figure`, the same figure.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import textwrap
 from dataclasses import dataclass
@@ -29,10 +39,14 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from timeline.defaults import LIST_SEPARATOR
+from timeline.defaults import LIST_SEPARATOR, UNKNOWN_SOURCE
+from timeline.filters import DateRange
+from timeline.humandates import human_dates, human_days, reach_phrase
 from timeline.kinds import TableKind, known_columns
 from timeline.lanes import LANE_COLUMN, NO_GROUP_LABELS, GroupBy, lane_entries
+from timeline.outlets import outlet
 from timeline.types import precision_rank
+from timeline.whydate import why_dates
 
 #: How lanes are ordered top-down: by name, or the most widely reported first.
 LaneOrder = Literal["name", "reach"]
@@ -41,10 +55,16 @@ LaneOrder = Literal["name", "reach"]
 MAX_DETAIL_ROWS: Final = 3000
 #: Lanes drawn; the rest are merged into one "other" lane so the chart stays readable.
 MAX_LANES: Final = 40
-#: Entries with the same lane and dates are stacked up to this many rows deep, then reuse rows.
-MAX_STACK: Final = 6
+#: Entries that would cover each other in a lane are packed up to this many rows deep, then share rows.
+MAX_STACK: Final = 8
+#: The narrowest a span is drawn, in pixels, however long the axis (a weekend on a year's axis).
+MIN_SPAN_PX: Final = 6
+#: The plot width the packing and the narrowest span assume: the plot area at an 800-pixel window.
+PLOT_PX: Final = 450
 #: Characters per line of the evidence sentence in a hover label.
 HOVER_WRAP: Final = 90
+#: Characters per line of a lane's name on the axis: long names would squeeze the plot on a narrow page.
+LANE_LABEL_WRAP: Final = 18
 
 _DAY_MS: Final = 24 * 60 * 60 * 1000
 #: Pixels across a day's marker.
@@ -53,11 +73,15 @@ _DAY_SIZE: Final = 11
 _ROW: Final = 1.0
 _LANE_GAP: Final = 0.6
 _ROW_PX: Final = 28
+#: Pixels kept free between two entries packed on one row of a lane.
+_PACK_GAP_PX: Final = 3
+#: Pixels between the plot's bottom and the legend below it (the tick labels sit between).
+_LEGEND_GAP_PX: Final = 50
 
 #: Colour of each date precision: finer dates darker.
 PRECISION_COLOURS: Final = {
     "day": "#1f3b73",
-    "weekend": "#2f6db5",
+    "weekend": "#d9480f",
     "week": "#2f6db5",
     "month": "#3c9d5d",
     "season": "#c08a1e",
@@ -87,18 +111,31 @@ _DRAWN_COLUMNS: Final = known_columns(
     "source",
     "sources",
     "mention_count",
+    "article_count",
+    "article_url",
+    "date_rule",
+    "date_anchor",
 )
 
 
 def timeline_figure(
-    frame: pd.DataFrame, group_by: GroupBy = "region", *, kind: TableKind, lane_order: LaneOrder = "name"
+    frame: pd.DataFrame,
+    group_by: GroupBy = "region",
+    *,
+    kind: TableKind,
+    lane_order: LaneOrder = "name",
+    x_range: DateRange | None = None,
+    window: DateRange | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """A Plotly timeline of ``frame``'s events, one lane per value of ``group_by``.
 
     ``kind`` says which table ``frame`` is (:data:`~timeline.kinds.EVENTS` or
     :data:`~timeline.kinds.MERGED`). Lanes are in alphabetical order, or with
     ``lane_order="reach"`` the most reported first: by the mentions behind a merged
-    table's happenings, by events otherwise.
+    table's happenings, by events otherwise. The axis shows ``x_range`` (both days whole),
+    or all the events; ``window`` is shaded (the story period, on a background strip).
+    ``compact`` draws lower rows, for a strip beside the main chart.
     """
     kind.require(frame)
     entries = lane_entries(frame, group_by)
@@ -107,6 +144,7 @@ def timeline_figure(
         return _empty_figure()
     reach = kind.reports(frame)[positions] if kind.merged else None
     codes, labels, order = _limit_lanes(entries.codes, entries.labels, group_by, reach, lane_order)
+    axis = _axis_range(frame, x_range, window)
     if len(positions) > MAX_DETAIL_ROWS:
         rows = _counted(frame["date_start"].to_numpy(dtype="datetime64[s]")[positions], codes, labels)
         rows["slot"] = 0
@@ -115,11 +153,14 @@ def timeline_figure(
         drawn = [name for name in kind.columns if name in _DRAWN_COLUMNS]
         rows = frame.loc[:, drawn].take(positions).reset_index(drop=True)
         rows[LANE_COLUMN] = labels[codes]
-        rows["slot"] = _stack_slots(rows)
+        rows["slot"] = _packed_slots(rows, axis)
     layout = _LaneLayout.of(order, rows)
     rows = rows.assign(y=layout.y(rows))
-    traces, extra = _counts_traces(rows) if "events" in rows.columns else _detailed_traces(rows, kind)
-    return _figure(traces, _layout(layout, group_by, len(frame)) | extra)
+    traces, extra = _counts_traces(rows) if "events" in rows.columns else _detailed_traces(rows, kind, axis)
+    figure_layout = _layout(layout, group_by, len(frame), axis, _newest_end(frame), compact) | extra
+    if window is not None:
+        figure_layout["shapes"] = [*figure_layout["shapes"], _window_shape(window)]
+    return _figure(traces, figure_layout)
 
 
 def counts_figure(
@@ -130,6 +171,7 @@ def counts_figure(
     merged: bool,
     lane_order: LaneOrder = "name",
     period: tuple[str, str] | None = None,
+    span: tuple[np.datetime64, np.datetime64] | None = None,
 ) -> go.Figure:
     """The aggregated figure of lane entries counted elsewhere (an event store's query), as :func:`timeline_figure`
     draws it past :data:`MAX_DETAIL_ROWS` entries.
@@ -138,7 +180,9 @@ def counts_figure(
     (``datetime64[s]``), ``entries`` (lane entries that day) and ``reports`` (the reports
     behind them, which order lanes by reach when ``merged``); ``events`` is how many rows
     the table has. ``period`` is the period the days count in (:func:`count_bin` of the
-    entries' first and last days); by default it is chosen from ``day``.
+    entries' first and last days); by default it is chosen from ``day``. ``span`` is the
+    first day any entry starts and the last it ends, which the axis shows as
+    :func:`timeline_figure` does; by default the counted days.
     """
     if counts.empty:
         return _empty_figure()
@@ -151,7 +195,10 @@ def counts_figure(
     rows["slot"] = 0
     layout = _LaneLayout.of(order, rows)
     traces, extra = _counts_traces(rows.assign(y=layout.y(rows)))
-    return _figure(traces, _layout(layout, group_by, events) | extra)
+    days = counts["day"].to_numpy(dtype="datetime64[ms]")
+    first, last = (days.min(), days.max()) if span is None else (day.astype("datetime64[ms]") for day in span)
+    newest = last + np.timedelta64(_DAY_MS, "ms")
+    return _figure(traces, _layout(layout, group_by, events, _axis_between(first, last), newest, False) | extra)
 
 
 def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
@@ -161,37 +208,65 @@ def _figure(traces: list[dict[str, Any]], layout: dict[str, Any]) -> go.Figure:
 
 
 def _hover_labels(rows: pd.DataFrame, kind: TableKind) -> list[str]:
-    """The escaped hover label of each row: lane, date as resolved and as written, precision, evidence, source.
+    """The escaped hover label of each row: lane; date as a person reads it, as written and its TIMEX3
+    value; why it is that date; the evidence; the article and its outlet.
 
-    Rows of a merged table say how often and by whom the happening was reported instead
-    of one article's source and date.
+    Rows of a merged table say by how many sources and which outlets the happening was
+    reported instead of one article's outlet and publication day.
     """
     columns = {name: rows[name].astype(str).tolist() for name in _LABEL_TEXT if name in kind.columns}
     columns[LANE_COLUMN] = rows[LANE_COLUMN].astype(str).tolist()
-    if "article_date" in rows.columns:
-        columns["article_date"] = rows["article_date"].dt.strftime("%Y-%m-%d").fillna("").tolist()
-    reach = kind.reports(rows).tolist() if kind.merged else []
-    sources = rows["sources"].tolist() if kind.merged else []
+    readable = human_dates(columns["date_value"])
+    why = why_dates(zip(columns["date_text"], columns["date_rule"], columns["date_anchor"], strict=True))
+    if kind.merged:
+        sources = [_named_sources(cell) for cell in rows["sources"].tolist()]
+        counts = rows["article_count"].astype(int).tolist()
+        tails = [f" · {reach_phrase(count)}{names}" for count, names in zip(counts, sources, strict=True)]
+    else:
+        outlets = [
+            _escape(outlet(source, url)) for source, url in zip(columns["source"], columns["article_url"], strict=True)
+        ]
+        published = human_days(rows["article_date"])
+        tails = [f" · {name} · published {day}" for name, day in zip(outlets, published, strict=True)]
     labels = []
     for index in range(len(rows)):
         cell = {name: values[index] for name, values in columns.items()}
-        label = (
+        labels.append(
             f"<b>{_escape(cell[LANE_COLUMN])}</b><br>"
-            f"{_escape(cell['date_value'])} ({_escape(cell['date_precision'])})"
-            f" · written “{_escape(cell['date_text'])}”<br>"
-            f"{_wrapped(cell['sentence'])}<br><i>{_escape(cell['article_title'])}</i>"
+            f"<b>{_escape(readable[index])}</b> · written “{_escape(cell['date_text'])}”"
+            f" · TIMEX3 {_escape(cell['date_value'])} ({_escape(cell['date_precision'])})<br>"
+            f"<i>{_wrapped(why[index])}</i><br>"
+            f"{_wrapped(cell['sentence'])}<br><i>{_escape(cell['article_title'])}</i>{tails[index]}"
         )
-        if kind.merged:
-            label += f" · reported {int(reach[index])} time(s)"
-            label += " by " + _escape(LIST_SEPARATOR.join(map(str, sources[index])))
-        else:
-            label += "".join(f" · {_escape(cell[name])}" for name in ("source", "article_date") if name in cell)
-        labels.append(label)
     return labels
 
 
+def _named_sources(cell: object) -> str:
+    named = (
+        [str(name) for name in cell if str(name) and str(name) != UNKNOWN_SOURCE]
+        if isinstance(cell, tuple | list)
+        else []
+    )
+    return ": " + _escape(LIST_SEPARATOR.join(named)) if named else ""
+
+
 #: Text columns of a hover label, as written by article authors (so escaped).
-_LABEL_TEXT: Final = known_columns("date_value", "date_precision", "date_text", "sentence", "article_title", "source")
+_LABEL_TEXT: Final = known_columns(
+    "date_value",
+    "date_precision",
+    "date_text",
+    "sentence",
+    "article_title",
+    "source",
+    "article_url",
+    "date_rule",
+    "date_anchor",
+)
+
+
+def _lane_label(lane: str) -> str:
+    """A lane's name for the axis, escaped, on lines of at most :data:`LANE_LABEL_WRAP` characters."""
+    return "<br>".join(_escape(line) for line in textwrap.wrap(lane, LANE_LABEL_WRAP)) or _escape(lane)
 
 
 def _escape(text: str) -> str:
@@ -243,10 +318,82 @@ def _limit_lanes(
     return codes, labels, order
 
 
-def _stack_slots(rows: pd.DataFrame) -> pd.Series:
-    """A row within its lane for each entry, so entries with the same lane and dates do not hide each other."""
-    slots: pd.Series = rows.groupby([LANE_COLUMN, "date_start", "date_end"], sort=False).cumcount() % MAX_STACK
+def _packed_slots(rows: pd.DataFrame, axis: tuple[np.datetime64, np.datetime64]) -> list[int]:
+    """A row within its lane for each entry, so that entries that would cover each other on screen do not.
+
+    Each entry takes the pixels it is drawn over at :data:`PLOT_PX` across ``axis`` (a day
+    its marker's width, a span at least :data:`MIN_SPAN_PX`), and goes to the first row of
+    its lane that is free there; past :data:`MAX_STACK` rows it shares the row that frees first.
+    """
+    starts, ends = _drawn_extent(rows, axis, _DAY_SIZE + 2)
+    # A few pixels between neighbours in a row, so a year that ends where the next begins stays two bars.
+    gap = _PACK_GAP_PX * _axis_ms(axis) / PLOT_PX
+    ends = [end + gap for end in ends]
+    lanes = rows[LANE_COLUMN].tolist()
+    slots = [0] * len(rows)
+    free_from: dict[str, list[float]] = {}
+    for index in sorted(range(len(rows)), key=lambda i: (lanes[i], starts[i], ends[i], i)):
+        row_ends = free_from.setdefault(lanes[index], [])
+        slot = next((number for number, end in enumerate(row_ends) if end <= starts[index]), None)
+        if slot is None and len(row_ends) < MAX_STACK:
+            slot = len(row_ends)
+            row_ends.append(ends[index])
+        elif slot is None:
+            slot = min(range(len(row_ends)), key=row_ends.__getitem__)
+        row_ends[slot] = max(row_ends[slot], ends[index])
+        slots[index] = slot
     return slots
+
+
+def _drawn_extent(
+    rows: pd.DataFrame, axis: tuple[np.datetime64, np.datetime64], marker_px: float
+) -> tuple[list[float], list[float]]:
+    """Where each entry is drawn, in milliseconds: a day's marker its width around noon, a span its days,
+    widened to :data:`MIN_SPAN_PX` about its middle."""
+    per_px = _axis_ms(axis) / PLOT_PX
+    start = rows["date_start"].to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(float)
+    end = rows["date_end"].to_numpy(dtype="datetime64[ms]").astype(np.int64).astype(float) + _DAY_MS
+    day = (end - start) <= _DAY_MS
+    middle = (start + end) / 2
+    half = np.where(day, marker_px * per_px / 2, np.maximum((end - start) / 2, MIN_SPAN_PX * per_px / 2))
+    return (middle - half).tolist(), (middle + half).tolist()
+
+
+def _axis_range(
+    frame: pd.DataFrame, x_range: DateRange | None, window: DateRange | None = None
+) -> tuple[np.datetime64, np.datetime64]:
+    """The axis's first and last instant in milliseconds: ``x_range``'s days whole, or every event's and the
+    shaded ``window``'s (a background strip shows where the story period lies among them)."""
+    if x_range is not None:
+        first, last = (np.datetime64(day, "ms") for day in sorted(x_range))
+    else:
+        first = frame["date_start"].to_numpy(dtype="datetime64[ms]").min()
+        last = frame["date_end"].to_numpy(dtype="datetime64[ms]").max()
+        if window is not None:
+            shaded = [np.datetime64(day, "ms") for day in sorted(window)]
+            first, last = min(first, shaded[0]), max(last, shaded[1])
+    return _axis_between(first, last)
+
+
+def _axis_between(first: np.datetime64, last: np.datetime64) -> tuple[np.datetime64, np.datetime64]:
+    """The axis from the first day's start to the last day's end, in milliseconds."""
+    # Half a day of margin, so a marker on the first or last day is not cut by the edge;
+    # never before the year 1, which the axis cannot show.
+    margin = np.timedelta64(_DAY_MS // 2, "ms")
+    return max(first - margin, _FIRST_INSTANT), last + np.timedelta64(_DAY_MS, "ms") + margin
+
+
+_FIRST_INSTANT: Final = np.datetime64("0001-01-01", "ms")
+
+
+def _axis_ms(axis: tuple[np.datetime64, np.datetime64]) -> float:
+    return max(float((axis[1] - axis[0]) / np.timedelta64(1, "ms")), float(_DAY_MS))
+
+
+def _newest_end(frame: pd.DataFrame) -> np.datetime64:
+    """The end of the newest event's last day: where the range buttons count back from."""
+    newest: np.datetime64 = frame["date_end"].to_numpy(dtype="datetime64[ms]").max()
+    return newest + np.timedelta64(_DAY_MS, "ms")
 
 
 @dataclass(frozen=True)
@@ -284,7 +431,9 @@ class _LaneLayout:
         return [self.tops[lane] - self.heights[lane] + 1 - (1 + _LANE_GAP) / 2 for lane in self.order[:-1]]
 
 
-def _detailed_traces(rows: pd.DataFrame, kind: TableKind) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def _detailed_traces(
+    rows: pd.DataFrame, kind: TableKind, axis: tuple[np.datetime64, np.datetime64]
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     # Plain lists from here on: each pandas operation costs about a millisecond however
     # few the rows, and the app redraws on every widget change.
     text = _hover_labels(rows, kind)
@@ -294,6 +443,8 @@ def _detailed_traces(rows: pd.DataFrame, kind: TableKind) -> tuple[list[dict[str
     lengths = ((rows["date_end"] - rows["date_start"]).dt.days + 1).tolist()
     precisions = rows["date_precision"].astype(str).tolist()
     reach = kind.reports(rows).tolist() if kind.merged else None
+    # A span shorter than MIN_SPAN_PX on this axis is drawn that wide about its middle.
+    shortest = MIN_SPAN_PX * _axis_ms(axis) / PLOT_PX
     spans: dict[str, list[int]] = {}
     days: list[int] = []
     for index, length in enumerate(lengths):
@@ -305,19 +456,22 @@ def _detailed_traces(rows: pd.DataFrame, kind: TableKind) -> tuple[list[dict[str
     for precision in sorted(spans, key=precision_rank):
         group = spans[precision]
         colour = PRECISION_COLOURS.get(precision, _OTHER_COLOUR)
+        widths = [max(lengths[index] * _DAY_MS, shortest) for index in group]
         traces.append(
             {
                 "type": "bar",
-                "name": f"{precision} (span)",
+                "name": precision,
                 "orientation": "h",
-                "base": [starts[index] for index in group],
-                "x": [lengths[index] * _DAY_MS for index in group],
+                "base": [
+                    _shifted(starts[index], (lengths[index] * _DAY_MS - width) / 2)
+                    for index, width in zip(group, widths, strict=True)
+                ],
+                "x": widths,
                 "y": [y[index] for index in group],
                 "customdata": [lane[index] for index in group],
                 "hovertext": [text[index] for index in group],
                 "hovertemplate": "%{hovertext}<extra></extra>",
-                # The outline keeps a weekend visible as a stroke when the axis spans decades.
-                "marker": {"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 2}},
+                "marker": {"color": colour, "opacity": 0.55, "line": {"color": colour, "width": 1}},
                 "width": 0.6 * _ROW,
             }
         )
@@ -342,6 +496,14 @@ def _detailed_traces(rows: pd.DataFrame, kind: TableKind) -> tuple[list[dict[str
             }
         )
     return traces, {"barmode": "overlay"}
+
+
+def _shifted(day: str, offset_ms: float) -> str:
+    """The instant ``offset_ms`` milliseconds after midnight of ``day`` (negative: before), as Plotly reads it."""
+    if not offset_ms:
+        return day
+    moment = np.datetime64(day, "ms") + np.timedelta64(round(offset_ms), "ms")
+    return str(moment).replace("T", " ")
 
 
 def _reach_size(mentions: int) -> float:
@@ -420,41 +582,43 @@ def _bin_for(starts: np.ndarray) -> tuple[str, str]:
     return _BINS[-1]
 
 
-def _layout(layout: _LaneLayout, group_by: GroupBy, events: int) -> dict[str, Any]:
+#: The range buttons: days counted back from the newest event drawn, and their labels.
+RANGE_BUTTONS: Final = ((7, "last 7 days"), (31, "last 31 days"), (366, "last year"))
+
+
+def _layout(
+    layout: _LaneLayout,
+    group_by: GroupBy,
+    events: int,
+    axis: tuple[np.datetime64, np.datetime64],
+    newest: np.datetime64,
+    compact: bool,
+) -> dict[str, Any]:
+    row_px = _ROW_PX * 0.6 if compact else _ROW_PX
+    top, bottom = (20, 40) if compact else (50, 95)
+    shown = [_instant(axis[0]), _instant(axis[1])]
+    height = max(160 if compact else 320, top + bottom + 30 + row_px * layout.rows() + 10 * len(layout.order))
     return dict(
-        height=max(320, 170 + _ROW_PX * layout.rows() + 10 * len(layout.order)),
-        margin={"l": 10, "r": 10, "t": 70, "b": 40},
+        height=height,
+        margin={"l": 10, "r": 10, "t": top, "b": bottom},
         hovermode="closest",
         hoverlabel={"align": "left"},
+        showlegend=not compact,
+        # Below the axis, clear of its tick labels, so the range buttons above have the width to themselves.
         legend={
             "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.02,
+            "yanchor": "top",
+            "y": -_LEGEND_GAP_PX / (height - top - bottom),
             "xanchor": "left",
             "x": 0,
             "title": {"text": "date known to the"},
         },
-        xaxis={
-            "type": "date",
-            "title": {"text": "date"},
-            "showgrid": True,
-            "rangeselector": {
-                "x": 1,
-                "xanchor": "right",
-                "y": 1.02,
-                "yanchor": "bottom",
-                "buttons": [
-                    {"count": 1, "label": "1 month", "step": "month", "stepmode": "backward"},
-                    {"count": 1, "label": "1 year", "step": "year", "stepmode": "backward"},
-                    {"count": 5, "label": "5 years", "step": "year", "stepmode": "backward"},
-                    {"step": "all", "label": "all"},
-                ],
-            },
-        },
+        updatemenus=[] if compact else [_range_buttons(axis, newest)],
+        xaxis={"type": "date", "showgrid": True, "range": shown},
         yaxis={
             "tickmode": "array",
             "tickvals": [layout.centre(lane) for lane in layout.order],
-            "ticktext": [_escape(lane) for lane in layout.order],
+            "ticktext": [_lane_label(lane) for lane in layout.order],
             "range": [-layout.rows() - _LANE_GAP * len(layout.order) + 0.5, 0.6],
             "showgrid": False,
             "zeroline": False,
@@ -474,8 +638,63 @@ def _layout(layout: _LaneLayout, group_by: GroupBy, events: int) -> dict[str, An
             }
             for y in layout.separators()
         ],
-        meta={"events": events, "group_by": group_by},
+        meta={"events": events, "group_by": group_by, "x_range": shown, "newest": _instant(newest)},
     )
+
+
+def _range_buttons(axis: tuple[np.datetime64, np.datetime64], newest: np.datetime64) -> dict[str, Any]:
+    """Buttons that show the last days before the newest event drawn (never before today), and the whole axis."""
+    span_days = _axis_ms(axis) / _DAY_MS
+    buttons = [
+        {
+            "label": label,
+            "method": "relayout",
+            "args": [{"xaxis.range": [_instant(newest - np.timedelta64(days, "D")), _instant(newest)]}],
+        }
+        for days, label in RANGE_BUTTONS
+        if days < span_days
+    ]
+    buttons.append(
+        {
+            "label": "whole range",
+            "method": "relayout",
+            "args": [{"xaxis.range": [_instant(axis[0]), _instant(axis[1])]}],
+        }
+    )
+    return {
+        "type": "buttons",
+        "direction": "left",
+        "showactive": False,
+        "x": 0,
+        "xanchor": "left",
+        "y": 1.02,
+        "yanchor": "bottom",
+        "pad": {"t": 0, "r": 4},
+        "buttons": buttons,
+    }
+
+
+def _instant(moment: np.datetime64) -> str:
+    """An instant as Plotly's date axis reads it ("2024-12-02 00:00:00"); any year from 1 to 9999."""
+    return str(moment.astype("datetime64[s]")).replace("T", " ")
+
+
+def _window_shape(window: DateRange) -> dict[str, Any]:
+    """A shaded band over the story period, on a strip that shows what lies around it."""
+    first, last = sorted(window)
+    return {
+        "type": "rect",
+        "xref": "x",
+        "yref": "paper",
+        "x0": first.isoformat(),
+        "x1": (last + dt.timedelta(days=1)).isoformat() if last < dt.date.max else last.isoformat(),
+        "y0": 0,
+        "y1": 1,
+        "fillcolor": "rgba(31,59,115,0.12)",
+        # An outline keeps a few weeks visible as a band on an axis of decades.
+        "line": {"color": "rgba(31,59,115,0.6)", "width": 1},
+        "layer": "below",
+    }
 
 
 def _empty_figure() -> go.Figure:
@@ -486,5 +705,6 @@ def _empty_figure() -> go.Figure:
             "xaxis": {"visible": False},
             "yaxis": {"visible": False},
             "annotations": [{"text": "No events match these filters.", "showarrow": False, "font": {"size": 16}}],
+            "meta": {"events": 0},
         },
     )

@@ -210,3 +210,33 @@ STORE_MERGE_PART_ROWS: Final = 250_000
 STORE_DUCKDB_MEMORY: Final = "1GB"
 #: DuckDB threads a dashboard process uses for one query (it shares the machine with its sessions).
 STORE_DUCKDB_THREADS: Final = 2
+
+# --- The dashboard's first view, workspaces and add-by-URL (owned by the dashboard part) ---
+
+#: The story window opens on the dated happenings of the weeks before the newest article:
+#: those of day, weekend or week precision at most this many days before it...
+STORY_LOOKBACK_DAYS: Final = 31
+#: ...or this many days after it ("on Friday" in a Wednesday article)...
+STORY_LOOKAHEAD_DAYS: Final = 7
+#: ...with this many days of margin on each side, so a marker on the first day is not cut.
+STORY_PAD_DAYS: Final = 1
+#: Dates coarser than this are background (years, decades): kept off the main axis, one click away.
+BACKGROUND_COARSER_THAN: Final = "month"
+
+#: Where workspaces (a user's added articles and corrections) are kept: this folder, else
+#: the extraction cache's folder (:func:`timeline.cache.default_cache_dir`).
+WORKSPACE_DIR_ENV: Final = "TIMELINE_WORKSPACE_DIR"
+#: The SQLite file of every workspace, inside that folder.
+WORKSPACE_FILE: Final = "workspaces.sqlite"
+#: Bytes of randomness in a workspace id (secrets.token_urlsafe): 192 bits, not guessable.
+WORKSPACE_ID_BYTES: Final = 24
+
+#: Add by URL: the largest page fetched, the seconds a fetch may take in all, and the
+#: redirects followed (each one checked like the first address).
+FETCH_MAX_BYTES: Final = 5 * 1024 * 1024
+FETCH_TIMEOUT_S: Final = 10.0
+FETCH_MAX_REDIRECTS: Final = 5
+#: Set to 1 by an operator to let the app fetch loopback, private and link-local addresses
+#: (a newsroom's intranet; the tests' local server). Off by default: a public app must not
+#: become a way into the network it runs in.
+FETCH_ALLOW_PRIVATE_ENV: Final = "TIMELINE_FETCH_ALLOW_PRIVATE"

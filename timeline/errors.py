@@ -96,3 +96,17 @@ class InputFileError(TimelineError):
 class EngineError(TimelineError):
     """Raised when an extraction engine cannot run: an unknown engine, a bad worker count,
     or a Dask scheduler that cannot be reached (see :mod:`timeline.engines`)."""
+
+
+class CorrectionError(TimelineError):
+    """Raised when a correction a user typed cannot be applied: a date that is not one, an unknown field."""
+
+
+class WorkspaceError(TimelineError):
+    """Raised when the workspace store cannot be opened, read or written, or a workspace id is not one
+    (see :mod:`timeline.workspace`)."""
+
+
+class FetchError(TimelineError):
+    """Raised when a page cannot be fetched for add-by-URL: a refused address or scheme, a page too large or
+    too slow, or a network failure (see :mod:`timeline.fetch`)."""

@@ -3,8 +3,14 @@
 A spreadsheet runs a cell that begins with ``=``, ``+``, ``-`` or ``@`` as a formula,
 and tab or carriage return can smuggle one in; article text is written by strangers.
 Following OWASP's CSV injection advice, every text cell that begins with one of those
-characters gets a single quote in front, and every cell is quoted. List columns are
-joined with :data:`timeline.defaults.LIST_SEPARATOR`; dates are ISO days.
+characters gets a single quote in front, and every cell is quoted. Spreadsheets with an
+East Asian input method also read the full-width ``＝ ＋ － ＠`` as the start of a formula,
+so those are neutralised too. List columns are joined with
+:data:`timeline.defaults.LIST_SEPARATOR`; dates are ISO days.
+
+The same neutraliser guards the tables the dashboard shows (:func:`neutralised_text`):
+Streamlit's own table toolbar downloads a table's cells as they are, so the cells must
+already be safe when they are shown.
 """
 
 from __future__ import annotations
@@ -21,17 +27,23 @@ import pyarrow.csv as pa_csv
 from timeline.defaults import LIST_SEPARATOR
 from timeline.schema import COLUMN_NAMES
 
-#: First characters that make a spreadsheet read a cell as a formula (OWASP).
-FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r")
+#: First characters that make a spreadsheet read a cell as a formula (OWASP), and their full-width forms.
+FORMULA_PREFIXES: Final = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 #: What goes in front of such a cell.
 NEUTRALISER: Final = "'"
 #: FORMULA_PREFIXES as a pattern for Arrow's (RE2) regular expressions.
-_FORMULA_PATTERN: Final = r"^[=+\-@\t\r]"
+_FORMULA_PATTERN: Final = "^[=+\\-@\t\r\uff1d\uff0b\uff0d\uff20]"
 
 
 def neutralise_cell(value: str) -> str:
     """``value`` with a single quote in front when a spreadsheet would read it as a formula."""
     return NEUTRALISER + value if value.startswith(FORMULA_PREFIXES) else value
+
+
+def neutralised_text(values: pd.Series) -> pd.Series:
+    """A text column of a table to be shown, each cell neutralised as in the CSV; missing cells become ""."""
+    cells = _neutralised(pa.array(values.astype(object).where(values.notna(), "").astype(str).tolist(), pa.string()))
+    return pd.Series(cells.to_pylist(), index=values.index, dtype=object)
 
 
 def csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -117,4 +129,12 @@ def _text_cell(value: object) -> str:
     return neutralise_cell(str(value))
 
 
-__all__ = ["FORMULA_PREFIXES", "NEUTRALISER", "csv_frame", "neutralise_cell", "to_csv_bytes", "to_jsonl_bytes"]
+__all__ = [
+    "FORMULA_PREFIXES",
+    "NEUTRALISER",
+    "csv_frame",
+    "neutralise_cell",
+    "neutralised_text",
+    "to_csv_bytes",
+    "to_jsonl_bytes",
+]

@@ -114,6 +114,18 @@ EVENT_COLUMNS: Final[tuple[Column, ...]] = (
         "sentence of the story, the dateline, or the article's most-named country; empty when all are stated.",
     ),
     Column("regions", LIST_DTYPE, "Regions of those countries (see timeline.regions)."),
+    Column("article_url", STRING_DTYPE, "The article's URL as given with it; empty when none was given."),
+    Column(
+        "date_rule",
+        STRING_DTYPE,
+        "The date family whose rule gave the value (timeline.dates, e.g. weekday_by_tense); empty when none did.",
+    ),
+    Column(
+        "date_anchor",
+        STRING_DTYPE,
+        "What the date was counted from: 'article date 2024-12-02', 'earlier date 2024-11-30' (a date before it "
+        "in the text), 'previous sentence' (a context date); empty for a date written in full.",
+    ),
 )
 
 #: The column :func:`timeline.merge.merge_events` adds to each event row (a "mention").
@@ -154,6 +166,9 @@ MERGED_COLUMNS: Final[tuple[Column, ...]] = (
     Column("sources", LIST_DTYPE, "Distinct sources that report it, earliest report first."),
     Column("first_article_date", DAY_DTYPE, "Publication date of the earliest article reporting it."),
     Column("last_article_date", DAY_DTYPE, "Publication date of the latest article reporting it."),
+    Column("article_url", STRING_DTYPE, "URL of the article the representative sentence comes from, or empty."),
+    Column("date_rule", STRING_DTYPE, "The date family that gave the representative mention's value."),
+    Column("date_anchor", STRING_DTYPE, "What the representative mention's date was counted from."),
 )
 
 

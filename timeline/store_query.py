@@ -113,13 +113,14 @@ class _Cells:
 @dataclass(frozen=True)
 class _Groups:
     """The filtered rows of a table grouped by their cells of countries, actors and regions: per group, its
-    cells' codes, rows and reports; and the first and last day any of them starts on."""
+    cells' codes, rows and reports; the first and last day any of them starts on, and the last day any ends on."""
 
     codes: dict[str, np.ndarray]
     rows: np.ndarray
     reach: np.ndarray
     first: Any
     last: Any
+    last_end: Any
 
 
 def _per_code(codes: np.ndarray, rows: np.ndarray, reach: np.ndarray) -> list[tuple[int, int, int]]:
@@ -326,7 +327,13 @@ class EventStore:
             }
         )
         return counts_figure(
-            frame, group_by, events=int(groups.rows.sum()), merged=kind.merged, lane_order=lane_order, period=period
+            frame,
+            group_by,
+            events=int(groups.rows.sum()),
+            merged=kind.merged,
+            lane_order=lane_order,
+            period=period,
+            span=(np.datetime64(groups.first, "s"), np.datetime64(groups.last_end, "s")),
         )
 
     def mentions_of(self, merged_id: str) -> pd.DataFrame:
@@ -383,19 +390,21 @@ class EventStore:
         found = (
             self._con.cursor()
             .execute(
-                f"SELECT {', '.join(columns)}, count(*) AS n, sum(reach) AS r, min(ds) AS first, max(ds) AS last "
+                f"SELECT {', '.join(columns)}, count(*) AS n, sum(reach) AS r, "
+                "min(ds) AS first, max(ds) AS last, max(de) AS last_end "
                 f"FROM {table.index} WHERE {where} GROUP BY ALL",
                 params,
             )
             .df()
         )
-        starts, ends = found["first"].dropna(), found["last"].dropna()
+        starts, ends, last_ends = found["first"].dropna(), found["last"].dropna(), found["last_end"].dropna()
         groups = _Groups(
             codes={column: found[f"{column}_cell"].to_numpy(dtype=np.int64) for column in CELL_TABLES},
             rows=found["n"].to_numpy(dtype=np.int64),
             reach=found["r"].to_numpy(dtype=np.int64),
             first=starts.min() if len(starts) else None,
             last=ends.max() if len(ends) else None,
+            last_end=last_ends.max() if len(last_ends) else None,
         )
         with self._lock:
             self._memo[key] = groups

@@ -18,7 +18,7 @@ from timeline.schema import (
     check_event_frame,
     empty_event_frame,
 )
-from timeline.types import DateSource, Event
+from timeline.types import AnchorKind, Article, DateMention, DateSource, Event
 
 
 def events_frame(events: Iterable[Event]) -> pd.DataFrame:
@@ -68,4 +68,21 @@ def _row(event: Event) -> dict[str, Any]:
         "countries": event.countries,
         "countries_inferred": event.countries_inferred,
         "regions": event.regions,
+        "article_url": article.url,
+        "date_rule": mention.rule,
+        "date_anchor": _anchor(mention, article),
     }
+
+
+def _anchor(mention: DateMention, article: Article) -> str:
+    """What the date was counted from; a date handed on from the sentence before says so.
+
+    The date engine names its own anchors; a mention whose source became ``context``
+    without one of them (timeline.events hands a sentence's date on) comes from the
+    previous sentence, and the article's own day is the article date.
+    """
+    if mention.source is DateSource.CONTEXT and not mention.anchor.startswith(AnchorKind.EARLIER):
+        return str(AnchorKind.PREVIOUS)
+    if mention.source is DateSource.ARTICLE and not mention.anchor:
+        return f"{AnchorKind.ARTICLE} {article.date.isoformat()}"
+    return mention.anchor

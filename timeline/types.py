@@ -67,6 +67,17 @@ class DateSource(StrEnum):
     ARTICLE = "article"
 
 
+class AnchorKind(StrEnum):
+    """What a relative date was counted from: the first words of an event's ``date_anchor``."""
+
+    #: The article's publication date ("Sunday", "last month").
+    ARTICLE = "article date"
+    #: An earlier date of the same text ("the day before", "a week later").
+    EARLIER = "earlier date"
+    #: The date of the sentence before, which tells the same story (a context event).
+    PREVIOUS = "previous sentence"
+
+
 class EntityType(StrEnum):
     """Coarse entity types, as scored against annotated corpora."""
 
@@ -124,6 +135,11 @@ class DateMention:
     text: str
     timex: TimexValue
     source: DateSource
+    #: The date family whose rule gave the value (``timeline.dates.family.DateFamily.name``), or "".
+    rule: str = ""
+    #: What a relative value was counted from, as ``"<AnchorKind> <TIMEX3 value>"``
+    #: ("article date 2024-12-02", "earlier date 2024-11-30"); "" for a date written in full.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)

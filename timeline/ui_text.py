@@ -9,6 +9,12 @@ from __future__ import annotations
 
 from typing import Final
 
+#: Why the lanes' counts add up to more than the events shown.
+LANES_NOTE: Final = (
+    "An event can sit in several lanes: one that names Syria and Türkiye is counted in both, "
+    "so the lanes add up to more than the events shown."
+)
+
 _MARKDOWN_PUNCTUATION: Final = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -22,4 +28,4 @@ def markdown_literal(text: str) -> str:
     return "".join("\\" + char if char in _MARKDOWN_PUNCTUATION else char for char in flat)
 
 
-__all__ = ["markdown_literal"]
+__all__ = ["LANES_NOTE", "markdown_literal"]

@@ -1,8 +1,11 @@
-"""What a user hands the dashboard at once (pasted text, uploaded files, a date) as articles and problems.
+"""What a user hands the dashboard at once (pasted text, uploaded files, a page fetched by URL, a date)
+as articles and problems.
 
 The dashboard only shows the result: the articles to extract, one sentence per input
 that could not be read, and each input that states no publication date, with the date
-its text suggests for the user to confirm (never used silently).
+its text suggests for the user to confirm (never used silently). An input without a date
+is not a failure: it waits, listed, until the user gives its date or discards it
+(:func:`date_prompt` says so in one sentence).
 
 This is the dashboard's boundary for what users give it: each input is read on its own,
 within the limits of :mod:`timeline.ingest` (an upload of at most ``MAX_FILE_BYTES``),
@@ -23,8 +26,11 @@ from typing import Final
 
 from timeline.defaults import MAX_ARTICLE_CHARS
 from timeline.errors import ArticleError, MissingDateError, TimelineError, shown
+from timeline.fetch import FetchedPage
+from timeline.humandates import human_day
 from timeline.incidents import log_incident
 from timeline.ingest import IngestResult, load_upload, suggest_date
+from timeline.outlets import safe_link
 from timeline.types import Article
 
 #: How pasted text is named in messages.
@@ -49,11 +55,13 @@ class Undated:
     data: bytes
     title: str = ""
     suggested: dt.date | None = None
+    #: Whether this is a page fetched by URL (``name`` is its URL, ``data`` its HTML).
+    page: bool = False
 
     @property
     def pasted(self) -> bool:
         """Whether this is pasted text rather than a file."""
-        return self.name == PASTED_NAME
+        return self.name == PASTED_NAME and not self.page
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ class Submission:
     problems: tuple[str, ...] = ()
     #: The inputs whose articles state no date, to be read again with a date the user confirms.
     undated: tuple[Undated, ...] = ()
+    #: The problems that are not an input waiting for its date: what could not be read at all.
+    refused: tuple[str, ...] = ()
 
 
 def read_submission(
@@ -81,11 +91,11 @@ def read_submission(
     """
     pasted, title = _whole_characters(pasted), _whole_characters(title)
     if not pasted.strip() and not files:
-        return Submission(problems=(NOTHING_GIVEN,))
+        return Submission(problems=(NOTHING_GIVEN,), refused=(NOTHING_GIVEN,))
     try:
         results = _read(pasted, files, title.strip(), date, latest)
     except TimelineError as error:
-        return Submission(problems=(str(error),))
+        return Submission(problems=(str(error),), refused=(str(error),))
     problems = [problem for result in results for problem in result.problems]
     inputs = ([(PASTED_NAME, pasted.encode("utf-8"))] if pasted.strip() else []) + list(files)
     # One per name, the first: the dashboard keys each date box by the input's name.
@@ -101,11 +111,68 @@ def read_submission(
         articles=tuple(article for result in results for article in result.articles),
         problems=tuple(str(problem) for problem in problems),
         undated=undated,
+        refused=tuple(str(problem) for problem in problems if not any(_lacks_date(problem, u.name) for u in undated)),
     )
+
+
+def read_page(page: FetchedPage, *, date: dt.date | None = None, latest: dt.date | None = None) -> Submission:
+    """Read a page fetched by URL as an uploaded HTML file is read; without a stated date it waits for one.
+
+    Messages name the page by its URL; its article keeps that URL unless the page names
+    its own canonical one, and is titled by the URL when the page has no title.
+    """
+    plain = page.content_type.split(";", 1)[0].strip().lower() == "text/plain"
+    result = load_upload(_PAGE_TEXT if plain else _PAGE_HTML, page.body, date=date, latest=latest)
+    problems = [_renamed(problem, page.url) for problem in result.problems]
+    articles = tuple(
+        replace(
+            article,
+            url=safe_link(article.url) or page.final_url,
+            title=page.url if article.title == _PAGE_STEM else article.title,
+            origin=page.url,
+        )
+        for article in result.articles
+    )
+    missing = date is None and any(isinstance(problem, MissingDateError) for problem in problems)
+    undated = (Undated(page.url, page.body, "", _suggested_text(page, latest), page=True),) if missing else ()
+    return Submission(
+        articles=articles,
+        problems=tuple(str(problem) for problem in problems),
+        undated=undated,
+        refused=tuple(str(problem) for problem in problems if not (missing and isinstance(problem, MissingDateError))),
+    )
+
+
+#: The names a fetched page is read under (its format is chosen by the suffix), then renamed to its URL.
+_PAGE_STEM: Final = "fetched page"
+_PAGE_HTML: Final = f"{_PAGE_STEM}.html"
+_PAGE_TEXT: Final = f"{_PAGE_STEM}.txt"
+
+
+def _renamed(problem: ArticleError, where: str) -> ArticleError:
+    return type(problem)(where, problem.reason)
+
+
+def _suggested_text(page: FetchedPage, latest: dt.date | None) -> dt.date | None:
+    # The page's article text is what suggests a date, not its markup. The reader gives the
+    # text only with some date; which one does not matter, as only the text is kept.
+    result = load_upload(_PAGE_HTML, page.body, date=dt.date(2000, 1, 1))
+    text = " ".join(article.text for article in result.articles)
+    return suggest_date(text, latest=latest) if text else None
+
+
+def date_prompt(undated: Undated, date_format: str) -> str:
+    """The sentence that asks for an undated input's publication date, naming the date box's format."""
+    what = "The pasted text" if undated.pasted else undated.name
+    ask = f"{what} states no publication date. Pick it in the date box below ({date_format}) and add it, or discard it."
+    suggestion = suggestion_sentence(undated)
+    return f"{ask} {suggestion}" if suggestion else ask
 
 
 def read_undated(undated: Undated, date: dt.date, *, latest: dt.date | None = None) -> Submission:
     """Read an undated input again with the publication ``date`` the user confirmed."""
+    if undated.page:
+        return read_page(FetchedPage(undated.name, undated.name, undated.data, "text/html"), date=date, latest=latest)
     if undated.pasted:
         return read_submission(undated.data.decode("utf-8"), (), title=undated.title, date=date, latest=latest)
     return read_submission("", [(undated.name, undated.data)], date=date, latest=latest)
@@ -116,7 +183,7 @@ def suggestion_sentence(undated: Undated) -> str:
     if undated.suggested is None:
         return ""
     return (
-        f"The newest full date in {shown(undated.name)} is {undated.suggested:%A %d %B %Y}: "
+        f"The newest full date in {shown(undated.name)} is {human_day(undated.suggested)}: "
         "if it was published then, confirm that date below."
     )
 

@@ -407,12 +407,14 @@ def _in_article_order(articles: Sequence[Article], version: str, frames: list[pd
             "_position": range(len(articles)),
             "_title": [article.title for article in articles],
             "_source": [article.source for article in articles],
+            "_url": [article.url for article in articles],
         }
     )
     # An inner join repeats an article's rows as often as the article is given, like extraction does.
     joined = wanted.merge(stored, on=_KEY_COLUMN, how="inner").sort_values(["_position", "_row"], kind="stable")
     joined["article_title"] = joined["_title"]
     joined["source"] = joined["_source"]
+    joined["article_url"] = joined["_url"]
     if joined.empty:
         return empty_event_frame()
     return joined[list(COLUMN_NAMES)].reset_index(drop=True)

@@ -6,7 +6,7 @@ import datetime as dt
 
 from timeline.dates.context import Context
 from timeline.dates.finder import find_candidates
-from timeline.dates.resolve import resolve
+from timeline.dates.resolve import resolve_mention
 from timeline.types import DateMention, Precision, TimexValue
 
 __all__ = ["find_dates"]
@@ -23,13 +23,11 @@ def find_dates(text: str, article_date: dt.date) -> list[DateMention]:
     last_day: TimexValue | None = None
     history: list[TimexValue] = []
     for candidate in find_candidates(text):
-        resolved = resolve(candidate, Context(text, article_date, last, last_day, history))
-        if resolved is None:
+        mention = resolve_mention(candidate, Context(text, article_date, last, last_day, history))
+        if mention is None:
             continue
-        value, source = resolved
-        mentions.append(
-            DateMention(candidate.start, candidate.end, text[candidate.start : candidate.end], value, source)
-        )
+        mentions.append(mention)
+        value = mention.timex
         if value.precision is not Precision.REFERENCE:
             last = value
             history.append(value)
