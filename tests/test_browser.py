@@ -139,6 +139,19 @@ def _metric_value(page, label: str):  # type: ignore[no-untyped-def]
     return metric.locator('[data-testid="stMetricValue"]')
 
 
+def _pick_country(page, country: str, total: int) -> None:  # type: ignore[no-untyped-def]
+    """Pick ``country`` in the Countries filter and wait until the Events metric (``total`` before) has changed."""
+    from playwright.sync_api import expect
+
+    countries = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
+    countries.locator("input").click()
+    page.keyboard.type(country)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    expect(_metric_value(page, "Events")).not_to_have_text(str(total))
+    _settled(page)
+
+
 def _metric(page, label: str) -> int:  # type: ignore[no-untyped-def]
     return int(_metric_value(page, label).inner_text().strip())
 
@@ -207,16 +220,9 @@ def test_browser_shows_seed_timeline(page):
 
 def test_browser_country_filter_and_csv_download(page):
     """Picking a country narrows the chart, and the CSV received holds exactly that country's events."""
-    from playwright.sync_api import expect
 
     total = _metric(page, "Events")
-    countries = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
-    countries.locator("input").click()
-    page.keyboard.type("Syria")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expect(_metric_value(page, "Events")).not_to_have_text(str(total))
-    _settled(page)
+    _pick_country(page, "Syria", total)
     shown = _metric(page, "Events")
     assert 0 < shown < total
     page.screenshot(path=str(ARTIFACTS / "timeline-syria.png"), full_page=True)

@@ -15,7 +15,7 @@ from tests.test_browser import (
     PAGE_TIMEOUT_MS,
     START_TIMEOUT_S,
     _metric,
-    _metric_value,
+    _pick_country,
     _settled,
     chromium_path,  # noqa: F401  (a fixture this module's fixtures use)
 )
@@ -86,20 +86,13 @@ def page(chromium_path: Path, store_url: str) -> Iterator[object]:  # noqa: F811
 
 def test_browser_store_page_renders_and_a_country_filter_narrows_it(page) -> None:  # type: ignore[no-untyped-def]
     """The store-backed page draws its timeline; picking Syria changes the count to fewer events."""
-    from playwright.sync_api import expect
 
     SHOTS.mkdir(parents=True, exist_ok=True)
     assert page.get_by_text("Read from an event store").count() == 1
     total = _metric(page, "Events")
     assert total > 3
     page.screenshot(path=str(SHOTS / "store-all.png"), full_page=True)
-    countries = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
-    countries.locator("input").click()
-    page.keyboard.type("Syria")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expect(_metric_value(page, "Events")).not_to_have_text(str(total))
-    _settled(page)
+    _pick_country(page, "Syria", total)
     shown = _metric(page, "Events")
     assert 0 < shown < total
     page.screenshot(path=str(SHOTS / "store-syria.png"), full_page=True)

@@ -25,7 +25,7 @@ from tests.test_browser import (
     _hover_labels,
     _lanes,
     _metric,
-    _metric_value,
+    _pick_country,
     _settled,
     _show_every_report,
 )
@@ -226,13 +226,7 @@ def test_browser_permalink_restores_the_view(browser, app_url):
 
     context, page = _open(browser, app_url)
     total = _metric(page, "Events")
-    countries = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Countries")
-    countries.locator("input").click()
-    page.keyboard.type("Syria")
-    page.keyboard.press("Enter")
-    page.keyboard.press("Escape")
-    expect(_metric_value(page, "Events")).not_to_have_text(str(total))
-    _settled(page)
+    _pick_country(page, "Syria", total)
     page.get_by_text("country", exact=True).click()
     expect(page.locator(".js-plotly-plot .ytick text").first).not_to_have_text("Europe &")
     _settled(page)
