@@ -40,9 +40,10 @@ def healthy(url: str) -> bool:
 def running_dashboard(
     start_timeout_s: float,
     log: IO[bytes] | None = None,
-    cache_dir: Path | None = None,
     env: Mapping[str, str] | None = None,
     port: int | None = None,
+    *,
+    cache_dir: Path | None = None,
 ) -> Iterator[str]:
     """Run ``streamlit run dashboard.py`` on a free localhost port; yield its URL once healthy, stop it after.
 

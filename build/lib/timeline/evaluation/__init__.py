@@ -1,0 +1,1 @@
+"""Scoring the project's stages against annotated corpora."""
