@@ -1,1 +1,0 @@
-"""Scoring the project's stages against annotated corpora."""
