@@ -11,9 +11,23 @@ import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Final
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+
+#: Debian's chromium, which the browser tests and benchmarks drive (never a downloaded browser).
+CHROMIUM: Final = Path("/usr/bin/chromium")
+#: Its flags on this machine: headless as root, and no background connections to a network it lacks.
+CHROMIUM_ARGS: Final = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class AppServerError(RuntimeError):

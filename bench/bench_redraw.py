@@ -35,16 +35,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(PROJECT), str(PROJECT / "bench")]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from app_server import CHROMIUM, CHROMIUM_ARGS, running_dashboard  # noqa: E402  (after the path is set)
+
 SEED_BAR_S = 1.0
 LARGE_BAR_S = 2.0
 #: The first load of 100,000 events merges them all; later loads come from memory.
@@ -122,7 +114,7 @@ def _browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             yield browser
         finally:
@@ -193,7 +185,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="pick-and-clear rounds timed per view")
     args = parser.parse_args(argv)
 
-    from app_server import running_dashboard
 
     passed = True
     with tempfile.TemporaryDirectory() as folder:

@@ -17,21 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from bench.app_server import AppServerError, running_dashboard
+from bench.app_server import CHROMIUM, CHROMIUM_ARGS, AppServerError, running_dashboard
 from tests.conftest import PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = PROJECT / "test-artifacts"
 START_TIMEOUT_S = 180
 #: The first page load reads the seeds with spaCy; later ones hit the cache.
