@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.names import is_the, name_words, straight_apostrophes, without_leading_the
+from timeline.names import follow_renamings, is_the, name_words, straight_apostrophes, without_leading_the
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,17 @@ def test_names_without_leading_the(text, expected):
 def test_names_straight_apostrophes():
     """Typographic apostrophes become ASCII ones; nothing else changes."""
     assert straight_apostrophes("Côte d’Ivoire’s ‘x’") == "Côte d'Ivoire's ‘x'"
+
+
+@pytest.mark.parametrize(
+    ("renamed", "name", "expected"),
+    [
+        ({"GM": "General Motors Corporation", "General Motors Corporation": "General Motors"}, "GM", "General Motors"),
+        ({"GM": "General Motors"}, "Ford", "Ford"),
+        ({"A": "B", "B": "A"}, "A", "B"),
+    ],
+    ids=["chain", "not-renamed", "cycle"],
+)
+def test_names_follow_renamings(renamed, name, expected):
+    """A name follows its renamings to the end of the chain, and a cycle stops before repeating."""
+    assert follow_renamings(renamed, name) == expected

@@ -42,4 +42,17 @@ def straight_apostrophes(text: str) -> str:
     return text.replace("’", "'")
 
 
-__all__ = ["THE", "is_the", "name_words", "straight_apostrophes", "without_leading_the"]
+
+def follow_renamings(renamed: dict[str, str], name: str) -> str:
+    """Where ``name`` ends after its renamings ("GM" -> "General Motors Corporation" -> "General Motors").
+
+    A cycle of renamings stops at the last name before it would repeat.
+    """
+    seen = {name}
+    while name in renamed and renamed[name] not in seen:
+        name = renamed[name]
+        seen.add(name)
+    return name
+
+
+__all__ = ["THE", "follow_renamings", "is_the", "name_words", "straight_apostrophes", "without_leading_the"]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterable
 from timeline.entities import data
 from timeline.entities.organisations import without_legal_form
 from timeline.entities.shapes import family_name_first, surname_key
-from timeline.names import straight_apostrophes
+from timeline.names import follow_renamings, straight_apostrophes
 
 
 def unified_names(names: Iterable[str], places: Collection[str] = ()) -> dict[str, str]:
@@ -43,22 +43,22 @@ def unified_names(names: Iterable[str], places: Collection[str] = ()) -> dict[st
     for group in _by_key(unique, _spelling_key).values():
         plainest = _plainest(group)
         renamed.update((name, plainest) for name in group if name != plainest)
-    current = {_follow(renamed, name) for name in unique}
+    current = {follow_renamings(renamed, name) for name in unique}
     for name in current:
         plain = without_legal_form(name)
         if plain != name and plain in current:
             renamed[name] = plain
-    current = {_follow(renamed, name) for name in unique}
+    current = {follow_renamings(renamed, name) for name in unique}
     for group in _by_key(current, _known_organisation).values():
         fullest = max(group, key=lambda name: (len(name.split()), len(name), name))
         renamed.update((name, fullest) for name in group if name != fullest)
-    current = {_follow(renamed, name) for name in unique}
+    current = {follow_renamings(renamed, name) for name in unique}
     longer = _longer_names(current)
     for name in current:
         candidates = longer.get(name, set())
         if len(candidates) == 1:
             renamed[name] = next(iter(candidates))
-    return {name: _follow(renamed, name) for name in unique if _follow(renamed, name) != name}
+    return {name: follow_renamings(renamed, name) for name in unique if follow_renamings(renamed, name) != name}
 
 
 def _longer_names(names: set[str]) -> dict[str, set[str]]:
@@ -149,10 +149,3 @@ def _by_key(names: Iterable[str], key_of: Callable[[str], str]) -> dict[str, set
             groups.setdefault(key, set()).add(name)
     return {key: group for key, group in groups.items() if len(group) > 1}
 
-
-def _follow(renamed: dict[str, str], name: str) -> str:
-    seen = {name}
-    while name in renamed and renamed[name] not in seen:
-        name = renamed[name]
-        seen.add(name)
-    return name

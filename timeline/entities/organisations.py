@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from timeline.entities import data
 from timeline.entities.data import POSSESSIVES
 from timeline.entities.people import country_of_entity_ending_at, country_of_name
-from timeline.names import name_words, straight_apostrophes
+from timeline.names import follow_renamings, name_words, straight_apostrophes
 from timeline.places import Gazetteer
 from timeline.types import ActorKind, EntityMention, EntityType
 
@@ -192,7 +192,7 @@ def unify_organisations(mentions: Sequence[EntityMention], text: str) -> list[En
         plain = without_legal_form(name)
         if plain != name and (plain in names or plain in renamed):
             renamed.setdefault(name, plain)
-    bases = {_follow(renamed, name) for name in names}
+    bases = {follow_renamings(renamed, name) for name in names}
     full = {name for name in bases if " " in name}
     shortened: dict[str, str] = {}
     for name in sorted(bases):
@@ -204,21 +204,13 @@ def unify_organisations(mentions: Sequence[EntityMention], text: str) -> list[En
         }
         if len(candidates) == 1:
             shortened[name] = next(iter(candidates))
-    final = {name: _follow(shortened, _follow(renamed, name)) for name in names}
+    final = {name: follow_renamings(shortened, follow_renamings(renamed, name)) for name in names}
     if all(name == target for name, target in final.items()):
         return list(mentions)
     return [
         replace(m, canonical=final[m.canonical]) if m.type is EntityType.ORGANISATION else m for m in mentions
     ]
 
-
-def _follow(renamed: dict[str, str], name: str) -> str:
-    """Where ``name`` ends after its renamings ("GM" -> "General Motors Corporation" -> "General Motors")."""
-    seen = {name}
-    while name in renamed and renamed[name] not in seen:
-        name = renamed[name]
-        seen.add(name)
-    return name
 
 
 def without_legal_form(name: str) -> str:
