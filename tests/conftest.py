@@ -264,3 +264,14 @@ def app(media):  # type: ignore[no-untyped-def]
     at.run()
     assert not at.exception, [element.value for element in at.exception]
     return at
+
+
+#: An article whose title, source and first cell a spreadsheet would run as formulas.
+FORMULA_ARTICLE = (
+    "---\n"
+    'title: =HYPERLINK("http://example.invalid","open me")\n'
+    "date: 2024-12-02\n"
+    "source: +cmd|' /C calc'!A0\n"
+    "---\n"
+    "@SUM(1+1) On Sunday, Qatar's envoy met Syrian ministers in Damascus.\n"
+)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from bench.app_server import CHROMIUM, CHROMIUM_ARGS, AppServerError, running_dashboard
-from tests.conftest import PROJECT
+from tests.conftest import FORMULA_ARTICLE, PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -275,14 +275,6 @@ def test_browser_merged_view_with_reports_one_click_away(page):
     expander.screenshot(path=str(ARTIFACTS / "timeline-merged-reports.png"))
 
 
-FORMULA_ARTICLE = (
-    "---\n"
-    'title: =HYPERLINK("http://example.invalid","open me")\n'
-    "date: 2024-12-02\n"
-    "source: +cmd|' /C calc'!A0\n"
-    "---\n"
-    "@SUM(1+1) On Sunday, Qatar's envoy met Syrian ministers in Damascus.\n"
-)
 
 
 def test_browser_csv_download_is_spreadsheet_safe(page):

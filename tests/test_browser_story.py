@@ -17,6 +17,7 @@ import pytest
 
 from bench.app_server import free_port, running_dashboard
 from tests import test_browser as browser_tests
+from tests.conftest import FORMULA_ARTICLE as CRAFTED_FORMULAS
 from tests.test_browser import (
     ARTIFACTS,
     PAGE_TIMEOUT_MS,
@@ -39,15 +40,8 @@ app_url = browser_tests.app_url
 page = browser_tests.page
 
 SHOTS = Path(os.environ.get("TIMELINE_SHOTS", str(ARTIFACTS)))
-FORMULA_ARTICLE = (
-    "---\n"
-    'title: =HYPERLINK("http://example.invalid","open me")\n'
-    "date: 2024-12-02\n"
-    "source: +cmd|' /C calc'!A0\n"
-    "---\n"
-    "@SUM(1+1) On Sunday, Qatar's envoy met Syrian ministers in Damascus.\n"
-    "\uff1dcmd on Monday, Qatar's envoy met Turkish ministers in Ankara.\n"
-)
+#: The crafted article, and a full-width equals sign a spreadsheet would read as one too.
+FORMULA_ARTICLE = CRAFTED_FORMULAS + "\uff1dcmd on Monday, Qatar's envoy met Turkish ministers in Ankara.\n"
 OWN_ARTICLE = (
     "---\ntitle: A browser's own article\ndate: 2024-12-02\nsource: Test Wire\nurl: https://news.example.org/own\n---\n"
     "On Saturday, Qatar's envoy met Hakan Fidan in Doha to discuss Aleppo.\n"

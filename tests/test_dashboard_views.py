@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.conftest import new_dashboard
+from tests.conftest import FORMULA_ARTICLE, new_dashboard
 from tests.test_dashboard import _add, _chart, _evidence, _infos, _metric, _table
 from timeline.ui_text import LANES_NOTE
 
@@ -19,14 +19,6 @@ pytestmark = pytest.mark.slow
 D = dt.date
 #: The seed article's story: the weeks before its publication on 2 December 2024.
 STORY = (D(2024, 11, 8), D(2024, 12, 2))
-FORMULA_ARTICLE = (
-    "---\n"
-    'title: =HYPERLINK("http://example.invalid","open me")\n'
-    "date: 2024-12-02\n"
-    "source: +cmd|' /C calc'!A0\n"
-    "---\n"
-    "@SUM(1+1) On Sunday, Qatar's envoy met Syrian ministers in Damascus.\n"
-)
 
 
 def _download(at, media, key: str) -> bytes:  # type: ignore[no-untyped-def]
